@@ -3,7 +3,7 @@
 #
 #   scripts/postgres.sh ensure [--cluster NAME] [--database DB]   install if missing, init, start, create DB, print connection string
 #   scripts/postgres.sh start|stop|status [--cluster NAME]
-#   scripts/postgres.sh connection-string [--cluster NAME] [--database DB]
+#   scripts/postgres.sh connection-string|create-database|drop-database [--cluster NAME] [--database DB]
 #
 # Clusters live in .pg/<NAME>/ (git-ignored). "run" (port 55432) holds the user's data; "test"
 # (port 55433) is the test command's, so tests never touch a user's data.
@@ -153,5 +153,9 @@ case "$command" in
     if is_running; then echo "running: cluster '$cluster' on 127.0.0.1:$port ($data_dir)"
     else echo "stopped: cluster '$cluster' ($data_dir)"; exit 3; fi ;;
   connection-string) connection_string ;;
-  *) echo "usage: scripts/postgres.sh ensure|start|stop|status|connection-string [--cluster NAME] [--database DB]" >&2; exit 2 ;;
+  create-database) ensure_database; connection_string ;;
+  drop-database)
+    [ "$database" != skillsmatch ] || { log "refusing to drop the run database"; exit 2; }
+    psql_admin -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null ;;
+  *) echo "usage: scripts/postgres.sh ensure|start|stop|status|connection-string|create-database|drop-database [--cluster NAME] [--database DB]" >&2; exit 2 ;;
 esac

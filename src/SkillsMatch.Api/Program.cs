@@ -1,0 +1,22 @@
+using Scalar.AspNetCore;
+using SkillsMatch.Api;
+using SkillsMatch.Api.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+await builder.AddSkillsMatchAsync();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+app.MapOpenApi();
+app.MapScalarApiReference("/docs");
+app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+
+app.MapHealth();
+
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

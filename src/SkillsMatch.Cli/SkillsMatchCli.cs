@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace SkillsMatch.Cli;
+
+/// <summary>The <c>skillsmatch</c> command: one sub-command per feature.</summary>
+public static class SkillsMatchCli
+{
+    public static readonly Option<string?> ConnectionOption = new("--connection")
+    {
+        Description = "PostgreSQL connection string (default: ConnectionStrings__SkillsMatch, else the embedded local cluster)",
+        Recursive = true,
+    };
+
+    public static Task<int> Main(string[] args) => RunAsync(args);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("SkillsMatch: skills taxonomy, credential verification and learner-to-role matching.");
+        root.Options.Add(ConnectionOption);
+        root.Subcommands.Add(DatabaseCommands.Create());
+        try
+        {
+            return await root.Parse(args).InvokeAsync();
+        }
+        catch (CliException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return ex.ExitCode;
+        }
+    }
+}
+
+/// <summary>A failure the user can act on: printed as one line, no stack trace, non-zero exit.</summary>
+public sealed class CliException(string message, int exitCode = 1) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace SkillsMatch.Storage;
+
+/// <summary>
+/// The private PostgreSQL + pgvector cluster that <c>scripts/postgres.sh</c> installs, initialises and starts.
+/// The script is the single owner of installation logic; this class only asks it for a running cluster.
+/// </summary>
+public static class EmbeddedCluster
+{
+    public static async Task<string> EnsureAsync(DatabaseOptions options, CancellationToken ct = default)
+    {
+        var script = options.EmbeddedScript is { Length: > 0 } configured ? configured : FindScript();
+        var start = new ProcessStartInfo("bash")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { script, "ensure", "--cluster", options.EmbeddedCluster, "--database", options.EmbeddedDatabase })
+            start.ArgumentList.Add(arg);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash to run " + script);
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException(
+                $"The embedded PostgreSQL cluster could not be ensured ({script} exited with {process.ExitCode}): {(await stderr).Trim()}");
+
+        var connectionString = (await stdout).Trim().Split('\n')[^1].Trim();
+        if (!connectionString.StartsWith("Host=", StringComparison.Ordinal))
+            throw new InvalidOperationException($"{script} printed no connection string.");
+        return connectionString;
+    }
+
+    /// <summary>Finds scripts/postgres.sh above the program folder (dotnet run, tests) or the working directory.</summary>
+    public static string FindScript()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "scripts", "postgres.sh");
+                if (File.Exists(candidate)) return candidate;
+            }
+        }
+        throw new InvalidOperationException(
+            "No connection string is configured (ConnectionStrings:SkillsMatch) and scripts/postgres.sh was not found " +
+            "to start the embedded cluster. Set the connection string or Database:EmbeddedScript.");
+    }
+}

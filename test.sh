@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The README's test command. Ensures the test cluster (never the run cluster), creates a fresh database
+# for this run, runs every test project against it and ends with `tests: N passed, N failed`.
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter "FullyQualifiedName~Storage").
+set -uo pipefail
+cd "$(dirname "$0")"
+
+database="skillsmatch_test_$(date +%Y%m%d%H%M%S)_$$"
+if ! connection=$(scripts/postgres.sh ensure --cluster test --database "$database"); then
+  echo "test.sh: the test cluster could not be started" >&2
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+export SKILLSMATCH_TEST_CONNECTION="$connection"
+results="TestResults/$database"
+trap 'scripts/postgres.sh drop-database --cluster test --database "$database" >/dev/null 2>&1 || true' EXIT
+
+dotnet test SkillsMatch.sln -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+# A build or runner failure that produced no result still fails the run, visibly.
+if [ $status -ne 0 ] && [ $failed -eq 0 ]; then failed=1; fi
+rm -rf "$results"
+echo "tests: $passed passed, $failed failed"
+[ $status -eq 0 ] && [ $failed -eq 0 ]
