@@ -33,13 +33,30 @@ case "$cluster" in
   test) default_port=55433 ;;
   *) default_port=$((55440 + $(printf '%s' "$cluster" | cksum | cut -d' ' -f1) % 500)) ;;
 esac
-port=${SKILLSMATCH_PG_PORT:-$default_port}
 root=${SKILLSMATCH_PG_ROOT:-$REPO_ROOT/.pg}
 data_dir=$root/$cluster/data
 socket_dir=$root/$cluster/socket
 log_file=$root/$cluster/postgres.log
+port_file=$root/$cluster/port
 
 log() { echo "postgres.sh: $*" >&2; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# The cluster keeps its port in .pg/<cluster>/port. Another checkout's cluster may hold the default
+# port; then this one takes the next free port and remembers it.
+choose_port() {
+  if [ -n "${SKILLSMATCH_PG_PORT:-}" ]; then port=$SKILLSMATCH_PG_PORT; return; fi
+  port=$(cat "$port_file" 2>/dev/null || echo "$default_port")
+}
+choose_free_port() {
+  [ -n "${SKILLSMATCH_PG_PORT:-}" ] && return
+  local candidate=$port
+  while port_in_use "$candidate"; do candidate=$((candidate + 1)); done
+  port=$candidate
+  mkdir -p "$root/$cluster" && echo "$port" > "$port_file"
+}
+choose_port
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -116,6 +133,7 @@ is_running() {
 
 start_cluster() {
   is_running && return 0
+  choose_free_port
   mkdir -p "$socket_dir"; [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$socket_dir" && touch "$log_file" && chown postgres:postgres "$log_file"
   as_owner "$PG_BIN/pg_ctl" -D "$data_dir" -o "-p $port -k $socket_dir" -l "$log_file" -w -t 60 start >/dev/null \
     || { log "could not start cluster '$cluster'; last lines of $log_file:"; tail -n 20 "$log_file" >&2; exit 1; }
