@@ -13,7 +13,13 @@ if ! connection=$(scripts/postgres.sh ensure --cluster test --database "$databas
 fi
 export SKILLSMATCH_TEST_CONNECTION="$connection"
 results="TestResults/$database"
-trap 'scripts/postgres.sh drop-database --cluster test --database "$database" >/dev/null 2>&1 || true' EXIT
+cleanup() {
+  scripts/postgres.sh drop-database --cluster test --database "$database" >/dev/null 2>&1 || true
+  # A clean clone (CI) leaves nothing running; a developer's test cluster stays up for the next run.
+  [ -n "${CI:-}" ] && scripts/postgres.sh stop --cluster test >/dev/null 2>&1
+  true
+}
+trap cleanup EXIT
 
 dotnet test SkillsMatch.sln -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 status=$?
@@ -29,4 +35,4 @@ done
 if [ $status -ne 0 ] && [ $failed -eq 0 ]; then failed=1; fi
 rm -rf "$results"
 echo "tests: $passed passed, $failed failed"
-[ $status -eq 0 ] && [ $failed -eq 0 ]
+if [ $status -eq 0 ] && [ $failed -eq 0 ]; then exit 0; else exit 1; fi
