@@ -18,6 +18,7 @@ public static class SkillsMatchCli
         var root = new RootCommand("SkillsMatch: skills taxonomy, credential verification and learner-to-role matching.");
         root.Options.Add(ConnectionOption);
         root.Subcommands.Add(DatabaseCommands.Create());
+        root.Subcommands.Add(TaxonomyCommands.Create());
         try
         {
             return await root.Parse(args).InvokeAsync();

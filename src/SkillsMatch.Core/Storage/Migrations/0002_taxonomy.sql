@@ -1,5 +1,6 @@
 -- Skills taxonomies side by side (ESCO, O*NET, SkillsMatch's own), their occupations and crosswalks.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 
 CREATE TABLE taxonomies (
     id            int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

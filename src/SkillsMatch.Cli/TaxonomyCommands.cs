@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging.Abstractions;
+using SkillsMatch.Storage;
+using SkillsMatch.Taxonomy;
+using SkillsMatch.Taxonomy.Importers;
+using Spectre.Console;
+
+namespace SkillsMatch.Cli;
+
+/// <summary><c>skillsmatch taxonomy validate|import|list</c>.</summary>
+public static class TaxonomyCommands
+{
+    public static Command Create()
+    {
+        var taxonomy = new Command("taxonomy", "Skills taxonomies: validate, import, list.");
+        taxonomy.Subcommands.Add(Validate());
+        taxonomy.Subcommands.Add(Import());
+        taxonomy.Subcommands.Add(List());
+        return taxonomy;
+    }
+
+    private static Command Validate()
+    {
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "A SkillsMatch taxonomy folder, e.g. data/taxonomies/skillsmatch" };
+        var command = new Command("validate", "Check a SkillsMatch-format taxonomy; every problem is printed with file, line and reason.") { dir };
+        command.SetAction(parse =>
+        {
+            var result = OwnTaxonomyReader.Read(parse.GetValue(dir)!.FullName);
+            foreach (var problem in result.Problems) Console.Error.WriteLine(problem);
+            if (result.Import is null) throw new CliException($"{result.Problems.Count} problem(s) found; the taxonomy is not valid.");
+            var i = result.Import;
+            Console.WriteLine($"valid: {i.Info.Name} {i.Info.Version}: {i.Skills.Count} skills, {i.Occupations.Count} occupations, " +
+                              $"{i.OccupationSkills.Count} occupation–skill links, {i.SkillRelations.Count} skill relations, {i.Groups.Count} groups");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Import()
+    {
+        var import = new Command("import", "Import a taxonomy into the database (one transaction; a re-import updates in place).");
+        var ownDir = new Argument<DirectoryInfo>("dir") { Description = "A SkillsMatch taxonomy folder" };
+        var own = new Command("skillsmatch", "Import a SkillsMatch-format taxonomy folder.") { ownDir };
+        own.SetAction(async (parse, ct) => await ImportAsync(parse, _ =>
+        {
+            var result = OwnTaxonomyReader.Read(parse.GetValue(ownDir)!.FullName);
+            foreach (var problem in result.Problems) Console.Error.WriteLine(problem);
+            return Task.FromResult(result.Import ?? throw new CliException($"{result.Problems.Count} problem(s) found; nothing was imported."));
+        }, ct));
+        import.Subcommands.Add(own);
+        return import;
+    }
+
+    /// <summary>Reads with a progress bar, stores in one transaction, prints what the database now holds.</summary>
+    public static async Task<int> ImportAsync(ParseResult parse, Func<IProgress<ImportProgress>, Task<TaxonomyImport>> read, CancellationToken ct)
+    {
+        var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
+        new Migrator(NullLogger<Migrator>.Instance).Migrate(connectionString);
+        await using var dataSource = Database.CreateDataSource(connectionString);
+        var started = DateTime.UtcNow;
+        TaxonomyWriteResult? written = null;
+        try
+        {
+            await AnsiConsole.Progress().AutoClear(false).Columns(
+                    new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    var progress = new Progress<ImportProgress>(p =>
+                    {
+                        if (!tasks.TryGetValue(p.Stage, out var task))
+                            tasks[p.Stage] = task = context.AddTask(Markup.Escape(p.Stage), maxValue: Math.Max(1, p.Total ?? 1));
+                        if (p.Total is { } total) task.MaxValue = Math.Max(1, total);
+                        task.Value = p.Total is null ? task.MaxValue : p.Done;
+                    });
+                    var import = await read(progress);
+                    written = await new TaxonomyWriter(dataSource).WriteAsync(import, progress, ct);
+                    foreach (var task in tasks.Values) task.Value = task.MaxValue;
+                });
+        }
+        catch (TaxonomyFormatException ex)
+        {
+            throw new CliException(ex.Message + " — nothing was imported.");
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new CliException(ex.Message + " — nothing was imported.");
+        }
+        var w = written!;
+        Console.WriteLine($"imported in {(DateTime.UtcNow - started).TotalSeconds:F1} s (taxonomy id {w.TaxonomyId}): {w.Skills} skills, " +
+                          $"{w.Occupations} occupations, {w.OccupationSkills} occupation–skill links, {w.SkillRelations} skill relations, {w.Groups} groups");
+        return 0;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List the taxonomies in the database.");
+        command.SetAction(async (parse, ct) =>
+        {
+            var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
+            await using var dataSource = Database.CreateDataSource(connectionString);
+            var table = new Table().AddColumns("id", "taxonomy", "name", "skills", "occupations", "embedded", "licence", "imported");
+            foreach (var t in await new TaxonomyStore(dataSource).ListTaxonomiesAsync(ct))
+                table.AddRow($"{t.Id}", Markup.Escape($"{t.Key}@{t.Version}"), Markup.Escape(t.Name), $"{t.Skills}", $"{t.Occupations}",
+                    $"{t.EmbeddedSkills}", Markup.Escape(t.Licence), $"{t.ImportedAt:yyyy-MM-dd HH:mm}");
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}
