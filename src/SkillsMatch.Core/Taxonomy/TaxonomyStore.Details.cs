@@ -80,8 +80,30 @@ public sealed partial class TaxonomyStore
             occupation.Description, occupation.IscoCode, occupation.OnetSocCode, occupation.NocCode, occupation.Sector, skills);
     }
 
-    private sealed record SkillRow(long Id, string Taxonomy, string ExternalId, string Label, string[] AltLabels, string? Description, string Type, string? ReuseLevel);
+    // Classes, not positional records: Dapper reports text[] columns as System.Array and cannot match a string[] constructor parameter.
+    private sealed class SkillRow
+    {
+        public long Id { get; init; }
+        public string Taxonomy { get; init; } = "";
+        public string ExternalId { get; init; } = "";
+        public string Label { get; init; } = "";
+        public string[] AltLabels { get; init; } = [];
+        public string? Description { get; init; }
+        public string Type { get; init; } = "";
+        public string? ReuseLevel { get; init; }
+    }
 
-    private sealed record OccupationRow(long Id, string Taxonomy, string ExternalId, string Title, string[] AltTitles, string? Description,
-        string? IscoCode, string? OnetSocCode, string? NocCode, string? Sector);
+    private sealed class OccupationRow
+    {
+        public long Id { get; init; }
+        public string Taxonomy { get; init; } = "";
+        public string ExternalId { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string[] AltTitles { get; init; } = [];
+        public string? Description { get; init; }
+        public string? IscoCode { get; init; }
+        public string? OnetSocCode { get; init; }
+        public string? NocCode { get; init; }
+        public string? Sector { get; init; }
+    }
 }
