@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Health;
+using SkillsMatch.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddSkillsMatchAsync();
@@ -14,8 +15,9 @@ app.MapScalarApiReference("/docs");
 app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
 app.MapHealth();
+app.MapTaxonomy();
 
-await app.MigrateDatabaseAsync();
+await app.PrepareDatabaseAsync();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

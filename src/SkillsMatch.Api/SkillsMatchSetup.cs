@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SkillsMatch.Api.Errors;
+using Microsoft.Extensions.AI;
 using SkillsMatch.Storage;
+using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api;
 
@@ -18,6 +20,10 @@ public static class SkillsMatchSetup
         var connectionString = await Database.ResolveConnectionStringAsync(databaseOptions);
         builder.Services.AddSingleton(Options.Create(databaseOptions));
         builder.Services.AddStorage(connectionString);
+        builder.Services.AddSingleton<TaxonomyStore>();
+        builder.Services.AddSingleton<DefaultTaxonomy>();
+        builder.Services.AddSingleton(services => new SkillSearch(
+            services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -35,13 +41,20 @@ public static class SkillsMatchSetup
         }));
     }
 
-    /// <summary>Applies pending migrations before the API takes requests (Database:MigrateOnStart, on by default).</summary>
-    public static Task MigrateDatabaseAsync(this WebApplication app)
+    /// <summary>
+    /// Before the API takes requests: apply pending migrations (Database:MigrateOnStart) and load the shipped
+    /// taxonomy on first start (Taxonomy:SeedOnStart, path Taxonomy:DefaultPath). Both on by default.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (!options.MigrateOnStart) return Task.CompletedTask;
-        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
-        var migrator = app.Services.GetRequiredService<Migrator>();
-        return Task.Run(() => migrator.Migrate(dataSource.ConnectionString));
+        if (options.MigrateOnStart)
+        {
+            var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+            var migrator = app.Services.GetRequiredService<Migrator>();
+            await Task.Run(() => migrator.Migrate(dataSource.ConnectionString));
+        }
+        if (app.Configuration.GetValue("Taxonomy:SeedOnStart", true))
+            await app.Services.GetRequiredService<DefaultTaxonomy>().EnsureAsync(app.Configuration["Taxonomy:DefaultPath"], app.Lifetime.ApplicationStopping);
     }
 }

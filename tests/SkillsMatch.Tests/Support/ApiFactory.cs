@@ -10,5 +10,7 @@ public sealed class ApiFactory(string connectionString) : WebApplicationFactory<
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:SkillsMatch", connectionString);
+        // Tests import the taxonomies they need under keys of their own.
+        builder.UseSetting("Taxonomy:SeedOnStart", "false");
     }
 }
