@@ -26,6 +26,7 @@ public static class MiniLmModel
 
     private static readonly Lazy<Assembly> Package = new(LoadPackage);
     private static readonly Lock ExtractionLock = new();
+    private static string? _extractedOnnx;
 
     /// <summary>The tokenizer over the model's own vocab.txt.</summary>
     public static BertTokenizer LoadTokenizer()
@@ -38,34 +39,42 @@ public static class MiniLmModel
     /// Path of the ONNX file, extracted once per machine into the temp directory so that ONNX Runtime
     /// loads it by path instead of the process holding a 90 MB managed copy.
     /// </summary>
-    /// <remarks>The file is named and verified by its hash, so a stale or tampered copy is replaced.</remarks>
+    /// <remarks>
+    /// Named by its pinned hash and verified once per process (0.4 s here), since anyone may write to
+    /// the temp directory; a stale or foreign file is replaced.
+    /// </remarks>
     internal static string OnnxFilePath()
+    {
+        lock (ExtractionLock)
+        {
+            return _extractedOnnx ??= ExtractOnnx();
+        }
+    }
+
+    private static string ExtractOnnx()
     {
         string directory = Path.Combine(Path.GetTempPath(), "skillsmatch-models");
         string path = Path.Combine(directory, $"{Id}-{OnnxSha256[..16]}.onnx");
-        lock (ExtractionLock)
+        if (File.Exists(path) && HasExpectedHash(path))
         {
-            if (File.Exists(path) && HasExpectedHash(path))
-            {
-                return path;
-            }
-            Directory.CreateDirectory(directory);
-            string partial = $"{path}.{Environment.ProcessId}.partial";
-            using (Stream source = OpenResource(OnnxResource))
-            using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                source.CopyTo(target);
-            }
-            if (!HasExpectedHash(partial))
-            {
-                File.Delete(partial);
-                throw new InvalidDataException(
-                    $"{OnnxResource} is not the pinned {Id} (SHA-256 {OnnxSha256}); was the package upgraded?");
-            }
-            // Rename is atomic, so a concurrent process sees either no file or the whole file.
-            File.Move(partial, path, overwrite: true);
             return path;
         }
+        Directory.CreateDirectory(directory);
+        string partial = $"{path}.{Environment.ProcessId}.partial";
+        using (Stream source = OpenResource(OnnxResource))
+        using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            source.CopyTo(target);
+        }
+        if (!HasExpectedHash(partial))
+        {
+            File.Delete(partial);
+            throw new InvalidDataException(
+                $"{OnnxResource} is not the pinned {Id} (SHA-256 {OnnxSha256}); was the package upgraded?");
+        }
+        // Rename is atomic, so a concurrent process sees either no file or the whole file.
+        File.Move(partial, path, overwrite: true);
+        return path;
     }
 
     private static bool HasExpectedHash(string path)
