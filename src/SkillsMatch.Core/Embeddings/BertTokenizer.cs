@@ -113,9 +113,10 @@ public sealed class BertTokenizer
             Rune rune = Rune.ToLowerInvariant(original);
             if (!rune.IsAscii && AccentStripper.TryDecompose(rune, out string decomposed))
             {
+                // Lower-cased again: "İ" has no single-letter lower case and decomposes to "I" + dot.
                 foreach (Rune part in decomposed.EnumerateRunes())
                 {
-                    AppendCharacter(words, part);
+                    AppendCharacter(words, Rune.ToLowerInvariant(part));
                 }
             }
             else

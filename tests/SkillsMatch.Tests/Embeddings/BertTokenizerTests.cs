@@ -29,6 +29,7 @@ public class BertTokenizerTests
     [InlineData("Résumé", "resume")]
     [InlineData("CAFÉ", "cafe")]
     [InlineData("Cafe\u0301", "cafe")]
+    [InlineData("İstanbul", "istanbul")]
     public void Accents_and_case_are_folded(string text, string expected)
     {
         Assert.Equal(Tokenizer.Encode(expected), Tokenizer.Encode(text));
