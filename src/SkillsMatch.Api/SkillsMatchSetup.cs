@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using SkillsMatch.Api.Errors;
 using Microsoft.Extensions.AI;
+using SkillsMatch.Embeddings;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
@@ -20,6 +21,8 @@ public static class SkillsMatchSetup
         var connectionString = await Database.ResolveConnectionStringAsync(databaseOptions);
         builder.Services.AddSingleton(Options.Create(databaseOptions));
         builder.Services.AddStorage(connectionString);
+        builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration("Embeddings").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddLocalEmbeddings();
         builder.Services.AddSingleton<TaxonomyStore>();
         builder.Services.AddSingleton<DefaultTaxonomy>();
         builder.Services.AddSingleton(services => new SkillSearch(

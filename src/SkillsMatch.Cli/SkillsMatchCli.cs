@@ -19,6 +19,7 @@ public static class SkillsMatchCli
         root.Options.Add(ConnectionOption);
         root.Subcommands.Add(DatabaseCommands.Create());
         root.Subcommands.Add(TaxonomyCommands.Create());
+        root.Subcommands.Add(CrosswalkCommands.Create());
         try
         {
             return await root.Parse(args).InvokeAsync();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using SkillsMatch.Embeddings;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 using SkillsMatch.Taxonomy.Importers;
@@ -16,6 +17,7 @@ public static class TaxonomyCommands
         taxonomy.Subcommands.Add(Validate());
         taxonomy.Subcommands.Add(Import());
         taxonomy.Subcommands.Add(List());
+        taxonomy.Subcommands.Add(Embed());
         return taxonomy;
     }
 
@@ -40,7 +42,7 @@ public static class TaxonomyCommands
     {
         var import = new Command("import", "Import a taxonomy into the database (one transaction; a re-import updates in place).");
         var ownDir = new Argument<DirectoryInfo>("dir") { Description = "A SkillsMatch taxonomy folder" };
-        var own = new Command("skillsmatch", "Import a SkillsMatch-format taxonomy folder.") { ownDir };
+        var own = new Command("skillsmatch", "Import a SkillsMatch-format taxonomy folder.") { ownDir, NoEmbedOption };
         own.SetAction(async (parse, ct) => await ImportAsync(parse, _ =>
         {
             var result = OwnTaxonomyReader.Read(parse.GetValue(ownDir)!.FullName);
@@ -51,6 +53,61 @@ public static class TaxonomyCommands
         return import;
     }
 
+    public static readonly Option<bool> NoEmbedOption = new("--no-embed") { Description = "Store the taxonomy without computing skill and occupation vectors" };
+
+    private static Command Embed()
+    {
+        var reference = new Argument<string>("taxonomy") { Description = "key, key@version or id" };
+        var command = new Command("embed", "Compute the vectors of skills and occupations whose text changed (or that have none).") { reference };
+        command.SetAction(async (parse, ct) =>
+        {
+            var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
+            await using var dataSource = Database.CreateDataSource(connectionString);
+            var id = await new TaxonomyStore(dataSource).ResolveTaxonomyAsync(parse.GetValue(reference)!, ct)
+                ?? throw new CliException($"unknown taxonomy '{parse.GetValue(reference)}'");
+            var started = DateTime.UtcNow;
+            var result = await WithProgressAsync(progress => EmbedAsync(dataSource, id, progress, ct));
+            Console.WriteLine($"embedded {result.Skills} skills and {result.Occupations} occupations in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+            return 0;
+        });
+        return command;
+    }
+
+    public static async Task<TaxonomyEmbedResult> EmbedAsync(Npgsql.NpgsqlDataSource dataSource, int taxonomyId, IProgress<ImportProgress> progress, CancellationToken ct)
+    {
+        using var generator = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount, BatchSize = 64 });
+        try
+        {
+            return await new TaxonomyEmbedder(dataSource, generator).EmbedAsync(taxonomyId, progress, ct);
+        }
+        catch (EmbeddingModelMismatchException ex)
+        {
+            throw new CliException(ex.Message);
+        }
+    }
+
+    /// <summary>Runs work under a progress display with one bar per reported stage.</summary>
+    public static async Task<T> WithProgressAsync<T>(Func<IProgress<ImportProgress>, Task<T>> work)
+    {
+        T result = default!;
+        await AnsiConsole.Progress().AutoClear(false).Columns(
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<string, ProgressTask>();
+                var progress = new Progress<ImportProgress>(p =>
+                {
+                    if (!tasks.TryGetValue(p.Stage, out var task))
+                        tasks[p.Stage] = task = context.AddTask(Markup.Escape(p.Stage), maxValue: Math.Max(1, p.Total ?? 1));
+                    if (p.Total is { } total) task.MaxValue = Math.Max(1, total);
+                    task.Value = p.Total is null ? task.MaxValue : p.Done;
+                });
+                result = await work(progress);
+                foreach (var task in tasks.Values) task.Value = task.MaxValue;
+            });
+        return result;
+    }
+
     /// <summary>Reads with a progress bar, stores in one transaction, prints what the database now holds.</summary>
     public static async Task<int> ImportAsync(ParseResult parse, Func<IProgress<ImportProgress>, Task<TaxonomyImport>> read, CancellationToken ct)
     {
@@ -58,25 +115,20 @@ public static class TaxonomyCommands
         new Migrator(NullLogger<Migrator>.Instance).Migrate(connectionString);
         await using var dataSource = Database.CreateDataSource(connectionString);
         var started = DateTime.UtcNow;
-        TaxonomyWriteResult? written = null;
+        var noEmbed = parse.GetValue(NoEmbedOption);
         try
         {
-            await AnsiConsole.Progress().AutoClear(false).Columns(
-                    new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .StartAsync(async context =>
-                {
-                    var tasks = new Dictionary<string, ProgressTask>();
-                    var progress = new Progress<ImportProgress>(p =>
-                    {
-                        if (!tasks.TryGetValue(p.Stage, out var task))
-                            tasks[p.Stage] = task = context.AddTask(Markup.Escape(p.Stage), maxValue: Math.Max(1, p.Total ?? 1));
-                        if (p.Total is { } total) task.MaxValue = Math.Max(1, total);
-                        task.Value = p.Total is null ? task.MaxValue : p.Done;
-                    });
-                    var import = await read(progress);
-                    written = await new TaxonomyWriter(dataSource).WriteAsync(import, progress, ct);
-                    foreach (var task in tasks.Values) task.Value = task.MaxValue;
-                });
+            var (w, embedded) = await WithProgressAsync(async progress =>
+            {
+                var import = await read(progress);
+                var written = await new TaxonomyWriter(dataSource).WriteAsync(import, progress, ct);
+                var embedded = noEmbed ? null : await EmbedAsync(dataSource, written.TaxonomyId, progress, ct);
+                return (written, embedded);
+            });
+            Console.WriteLine($"imported in {(DateTime.UtcNow - started).TotalSeconds:F1} s (taxonomy id {w.TaxonomyId}): {w.Skills} skills, " +
+                              $"{w.Occupations} occupations, {w.OccupationSkills} occupation–skill links, {w.SkillRelations} skill relations, {w.Groups} groups" +
+                              (embedded is null ? "; vectors not computed (--no-embed)" : $"; {embedded.Skills + embedded.Occupations} vectors computed"));
+            return 0;
         }
         catch (TaxonomyFormatException ex)
         {
@@ -86,10 +138,6 @@ public static class TaxonomyCommands
         {
             throw new CliException(ex.Message + " — nothing was imported.");
         }
-        var w = written!;
-        Console.WriteLine($"imported in {(DateTime.UtcNow - started).TotalSeconds:F1} s (taxonomy id {w.TaxonomyId}): {w.Skills} skills, " +
-                          $"{w.Occupations} occupations, {w.OccupationSkills} occupation–skill links, {w.SkillRelations} skill relations, {w.Groups} groups");
-        return 0;
     }
 
     private static Command List()

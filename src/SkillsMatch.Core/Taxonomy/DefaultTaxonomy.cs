@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using SkillsMatch.Taxonomy.Importers;
@@ -9,7 +10,8 @@ namespace SkillsMatch.Taxonomy;
 /// The shipped SkillsMatch taxonomy (data/taxonomies/skillsmatch) is the run command's default: it is
 /// imported on first start, and again only when the shipped version changes.
 /// </summary>
-public sealed class DefaultTaxonomy(NpgsqlDataSource dataSource, ILogger<DefaultTaxonomy> logger)
+public sealed class DefaultTaxonomy(
+    NpgsqlDataSource dataSource, ILogger<DefaultTaxonomy> logger, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
 {
     private const long SeedLockKey = 0x536b696c6c5458;
 
@@ -25,12 +27,21 @@ public sealed class DefaultTaxonomy(NpgsqlDataSource dataSource, ILogger<Default
         await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@SeedLockKey)", new { SeedLockKey }, cancellationToken: ct));
         try
         {
-            var present = await conn.QuerySingleAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM taxonomies WHERE key = @Key AND version = @Version)", read.Import.Info, cancellationToken: ct));
-            if (present) return;
-            var written = await new TaxonomyWriter(dataSource).WriteAsync(read.Import, ct: ct);
-            logger.LogInformation("Imported the shipped taxonomy {Key}@{Version}: {Skills} skills, {Occupations} occupations",
-                read.Import.Info.Key, read.Import.Info.Version, written.Skills, written.Occupations);
+            var taxonomyId = await conn.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(
+                "SELECT id FROM taxonomies WHERE key = @Key AND version = @Version", read.Import.Info, cancellationToken: ct));
+            if (taxonomyId is null)
+            {
+                var written = await new TaxonomyWriter(dataSource).WriteAsync(read.Import, ct: ct);
+                taxonomyId = written.TaxonomyId;
+                logger.LogInformation("Imported the shipped taxonomy {Key}@{Version}: {Skills} skills, {Occupations} occupations",
+                    read.Import.Info.Key, read.Import.Info.Version, written.Skills, written.Occupations);
+            }
+            if (embeddings is not null)
+            {
+                var embedded = await new TaxonomyEmbedder(dataSource, embeddings).EmbedAsync(taxonomyId.Value, ct: ct);
+                if (embedded.Skills + embedded.Occupations > 0)
+                    logger.LogInformation("Embedded {Skills} skills and {Occupations} occupations of the shipped taxonomy", embedded.Skills, embedded.Occupations);
+            }
         }
         finally
         {
