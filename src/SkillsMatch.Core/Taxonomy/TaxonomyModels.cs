@@ -2,7 +2,7 @@ namespace SkillsMatch.Taxonomy;
 
 public sealed record TaxonomySummary(
     int Id, string Key, string Version, string Name, string Source, string Licence, string? Attribution,
-    DateTimeOffset ImportedAt, long Skills, long Occupations, long EmbeddedSkills);
+    DateTime ImportedAt, long Skills, long Occupations, long EmbeddedSkills);
 
 public sealed record SkillRef(long Id, string Taxonomy, string ExternalId, string Label, string Type);
 

@@ -57,7 +57,7 @@ public sealed partial class TaxonomyStore(NpgsqlDataSource dataSource)
                             ELSE 'fuzzy' END AS match,
                        CASE WHEN l.label = @q THEN CASE WHEN l.is_preferred THEN 1.0 ELSE 0.97 END
                             WHEN l.label LIKE @prefix THEN 0.8 + 0.1 * length(@q) / length(l.label)
-                            WHEN @q <% l.label THEN 0.6 + 0.2 * word_similarity(@q, l.label)
+                            WHEN @q <% l.label THEN 0.6 + 0.1 * word_similarity(@q, l.label) + 0.1 * similarity(@q, l.label)
                             ELSE 0.55 - 0.1 * levenshtein_less_equal(l.label, @q, 2) END AS score
                   FROM skill_labels l
                  WHERE l.label = @q

@@ -38,6 +38,17 @@ public sealed class TaxonomyApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Taxonomies_are_listed_with_licence_and_counts()
+    {
+        var taxonomies = await client.GetFromJsonAsync<List<TaxonomySummary>>("/taxonomies");
+
+        var mine = Assert.Single(taxonomies!, t => t.Key == taxonomyKey);
+        Assert.Equal("CC-BY-4.0", mine.Licence);
+        Assert.Equal(12, mine.Skills);
+        Assert.Equal(3, mine.Occupations);
+    }
+
+    [Fact]
     public async Task Skill_detail_and_occupation_detail_are_served_by_id()
     {
         var hit = (await client.GetFromJsonAsync<List<SkillHit>>($"/skills?q=pandas&taxonomy={taxonomyKey}"))![0];
