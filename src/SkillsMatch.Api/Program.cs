@@ -16,6 +16,7 @@ app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 
 app.MapHealth();
 app.MapTaxonomy();
+app.MapCrosswalks();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -25,6 +25,7 @@ public static class SkillsMatchSetup
         builder.Services.AddLocalEmbeddings();
         builder.Services.AddSingleton<TaxonomyStore>();
         builder.Services.AddSingleton<DefaultTaxonomy>();
+        builder.Services.AddSingleton<CrosswalkBuilder>();
         builder.Services.AddSingleton(services => new SkillSearch(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 

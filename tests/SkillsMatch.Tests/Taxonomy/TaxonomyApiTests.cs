@@ -77,6 +77,26 @@ public sealed class TaxonomyApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Crosswalk_request_with_bad_fields_is_refused_and_a_good_one_builds_links()
+    {
+        var other = TaxonomyFixture.Own();
+        await new TaxonomyWriter(await TestDatabase.MigratedDataSourceAsync()).WriteAsync(other);
+
+        var missing = await client.PostAsJsonAsync("/crosswalks", new { from = taxonomyKey });
+        var same = await client.PostAsJsonAsync("/crosswalks", new { from = taxonomyKey, to = taxonomyKey });
+        var malformed = await client.PostAsync("/crosswalks", new StringContent("{\"from\": ", System.Text.Encoding.UTF8, "application/json"));
+        var built = await client.PostAsJsonAsync("/crosswalks", new { from = taxonomyKey, to = other.Info.Key, threshold = 0.9 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("To", (await missing.Content.ReadFromJsonAsync<ValidationProblemDetails>())!.Errors.Keys, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, built.StatusCode);
+        Assert.Equal(12, (await built.Content.ReadFromJsonAsync<CrosswalkResult>())!.Exact);
+    }
+
+    [Fact]
     public async Task Unknown_taxonomy_and_unknown_ids_are_problems_not_empty_answers()
     {
         var unknownTaxonomy = await client.GetAsync("/skills?q=sql&taxonomy=no-such-taxonomy");
