@@ -20,6 +20,7 @@ public static class SkillsMatchCli
         root.Subcommands.Add(DatabaseCommands.Create());
         root.Subcommands.Add(TaxonomyCommands.Create());
         root.Subcommands.Add(CrosswalkCommands.Create());
+        root.Subcommands.Add(BenchCommands.Create());
         try
         {
             return await root.Parse(args).InvokeAsync();

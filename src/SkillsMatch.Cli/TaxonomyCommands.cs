@@ -50,7 +50,28 @@ public static class TaxonomyCommands
             return Task.FromResult(result.Import ?? throw new CliException($"{result.Problems.Count} problem(s) found; nothing was imported."));
         }, ct));
         import.Subcommands.Add(own);
+        import.Subcommands.Add(Published("esco", "Import ESCO v1.x CSVs (a folder, a zip, or a folder holding the official zips).", EscoImporter.ReadAsync, EscoImporter.ReadAsync));
+        import.Subcommands.Add(Published("onet", "Import the O*NET database's tab-separated text files (a db_XX_X_text folder).", OnetImporter.ReadAsync, OnetImporter.ReadAsync));
         return import;
+    }
+
+    private static Command Published(string name, string description,
+        Func<string, IProgress<ImportProgress>?, CancellationToken, Task<TaxonomyImport>> read,
+        Func<string, string, IProgress<ImportProgress>?, CancellationToken, Task<TaxonomyImport>> readVersion)
+    {
+        var path = new Argument<FileSystemInfo>("path") { Description = "Folder or zip as published" };
+        var version = new Option<string?>("--version") { Description = "Version to record when the folder or zip name does not carry it" };
+        var command = new Command(name, description) { path, version, NoEmbedOption };
+        command.SetAction(async (parse, ct) =>
+        {
+            var source = parse.GetValue(path)!;
+            if (!source.Exists) throw new CliException($"{source.FullName} does not exist.");
+            var explicitVersion = parse.GetValue(version);
+            return await ImportAsync(parse, progress => explicitVersion is null
+                ? read(source.FullName, progress, ct)
+                : readVersion(source.FullName, explicitVersion, progress, ct), ct);
+        });
+        return command;
     }
 
     public static readonly Option<bool> NoEmbedOption = new("--no-embed") { Description = "Store the taxonomy without computing skill and occupation vectors" };

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SkillsMatch.Embeddings;
+using SkillsMatch.Storage;
+using SkillsMatch.Taxonomy;
+using SkillsMatch.Taxonomy.Importers;
+
+namespace SkillsMatch.Cli;
+
+/// <summary>
+/// <c>skillsmatch bench …</c>: measured figures for the issues' speed targets, printed as medians and p95.
+/// Benchmarks run in a scratch database they create and drop, never in the user's.
+/// </summary>
+public static class BenchCommands
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Benchmarks (scratch database, medians and p95).");
+        bench.Subcommands.Add(Taxonomy());
+        return bench;
+    }
+
+    private static Command Taxonomy()
+    {
+        var esco = new Option<FileSystemInfo>("--esco") { Description = "ESCO v1.x CSV folder or zip(s), e.g. ../shared/data/esco-v1.1.1", Required = true };
+        var queries = new Option<int>("--queries") { Description = "Skill searches to time", DefaultValueFactory = _ => 500 };
+        var keep = new Option<bool>("--keep") { Description = "Keep the scratch database" };
+        var command = new Command("taxonomy", "Import ESCO with embeddings and HNSW, then time skill search.") { esco, queries, keep };
+        command.SetAction(async (parse, ct) =>
+        {
+            var server = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
+            var scratch = await ScratchDatabase.CreateAsync(server, "bench_taxonomy", ct);
+            try
+            {
+                await RunTaxonomyAsync(scratch.ConnectionString, parse.GetValue(esco)!.FullName, parse.GetValue(queries), ct);
+            }
+            finally
+            {
+                if (!parse.GetValue(keep)) await scratch.DropAsync();
+                else Console.WriteLine($"kept database: {scratch.ConnectionString}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunTaxonomyAsync(string connectionString, string escoPath, int queryCount, CancellationToken ct)
+    {
+        new Migrator(NullLogger<Migrator>.Instance).Migrate(connectionString);
+        await using var dataSource = Database.CreateDataSource(connectionString);
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+
+        var total = Stopwatch.StartNew();
+        var import = await EscoImporter.ReadAsync(escoPath, null, ct);
+        var readSeconds = total.Elapsed.TotalSeconds;
+        var written = await new TaxonomyWriter(dataSource).WriteAsync(import, null, ct);
+        var writeSeconds = total.Elapsed.TotalSeconds - readSeconds;
+        using var generator = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount, BatchSize = 64 });
+        var embedded = await new TaxonomyEmbedder(dataSource, generator).EmbedAsync(written.TaxonomyId, null, ct);
+        total.Stop();
+        var embedSeconds = total.Elapsed.TotalSeconds - readSeconds - writeSeconds;
+        Console.WriteLine($"import: {written.Skills} skills, {written.Occupations} occupations, {written.OccupationSkills} occupation–skill relations, " +
+                          $"{embedded.Skills + embedded.Occupations} vectors (HNSW maintained)");
+        Console.WriteLine($"import time: {total.Elapsed.TotalSeconds:F1} s total = read {readSeconds:F1} s + store {writeSeconds:F1} s + embed/index {embedSeconds:F1} s (target ≤ 180 s)");
+
+        var search = new SkillSearch(new TaxonomyStore(dataSource), new EmbeddingCache(generator, 10_000));
+        var queries = SearchQueries.FromLabels(import.Skills.Select(s => s.PreferredLabel).ToList(), queryCount, seed: 17);
+        foreach (var q in queries.Take(20)) await search.SearchAsync(q.Text, written.TaxonomyId, null, 10, ct);
+        foreach (var group in queries.GroupBy(q => q.Kind).Append(queries.GroupBy(_ => "all").Single()))
+        {
+            var timings = new List<double>();
+            foreach (var q in group)
+            {
+                var watch = Stopwatch.StartNew();
+                await search.SearchAsync(q.Text, written.TaxonomyId, null, 10, ct);
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"skill search [{group.Key,-7}] n={timings.Count,4}  median {Percentile(timings, 50):F2} ms  p95 {Percentile(timings, 95):F2} ms  max {timings.Max():F2} ms");
+        }
+        Console.WriteLine($"peak memory (this process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+    }
+
+    public static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+}
+
+/// <summary>A database created for one run on the configured server and dropped after it.</summary>
+public sealed class ScratchDatabase(string connectionString, string adminConnectionString, string name)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public static async Task<ScratchDatabase> CreateAsync(string serverConnectionString, string prefix, CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString);
+        var name = $"{prefix}_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var admin = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres" }.ConnectionString;
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync(ct);
+            await conn.ExecuteAsync($"CREATE DATABASE {name}");
+        }
+        builder.Database = name;
+        return new ScratchDatabase(builder.ConnectionString, admin, name);
+    }
+
+    public async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(adminConnectionString);
+        await conn.OpenAsync();
+        await conn.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+}
