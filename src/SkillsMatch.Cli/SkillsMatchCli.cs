@@ -23,7 +23,7 @@ public static class SkillsMatchCli
         root.Subcommands.Add(BenchCommands.Create());
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException ex)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using SkillsMatch.Embeddings;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
@@ -158,6 +159,10 @@ public static class TaxonomyCommands
         catch (InvalidOperationException ex)
         {
             throw new CliException(ex.Message + " — nothing was imported.");
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new CliException("the database failed during the import (" + ex.Message + ") — the transaction was rolled back, nothing was imported.");
         }
     }
 

@@ -71,7 +71,7 @@ public sealed class TaxonomyEmbedder(NpgsqlDataSource dataSource, IEmbeddingGene
         }
         await conn.ExecuteAsync(new CommandDefinition(
             $"UPDATE {table} t SET embedding = s.embedding, embedded_text_hash = s.text_hash FROM staged_vectors s WHERE t.id = s.id",
-            transaction: tx, cancellationToken: ct));
+            transaction: tx, commandTimeout: 300, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 }

@@ -32,20 +32,24 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
         await conn.ExecuteAsync(new CommandDefinition(StagingTables.Create, transaction: tx, cancellationToken: ct));
         progress?.Report(new ImportProgress("Storing skills", 0, import.Skills.Count));
         await StagingTables.CopySkillsAsync(conn, import.Skills, ct);
-        await conn.ExecuteAsync(new CommandDefinition(UpsertSkills, p, tx, cancellationToken: ct));
+        await AnalyzeAsync(conn, "staged_skills", ct);
+        await conn.ExecuteAsync(new CommandDefinition(UpsertSkills, p, tx, BulkTimeout, cancellationToken: ct));
         progress?.Report(new ImportProgress("Storing skills", import.Skills.Count, import.Skills.Count));
 
         progress?.Report(new ImportProgress("Storing groups", 0, import.Groups.Count));
         await StagingTables.CopyGroupsAsync(conn, import.Groups, import.GroupMembers, ct);
-        await conn.ExecuteAsync(new CommandDefinition(UpsertGroups, p, tx, cancellationToken: ct));
+        await AnalyzeAsync(conn, "staged_groups, staged_group_members", ct);
+        await conn.ExecuteAsync(new CommandDefinition(UpsertGroups, p, tx, BulkTimeout, cancellationToken: ct));
 
         progress?.Report(new ImportProgress("Storing skill relations", 0, import.SkillRelations.Count));
         await StagingTables.CopyRelationsAsync(conn, import.SkillRelations, ct);
-        await conn.ExecuteAsync(new CommandDefinition(ReplaceRelations, p, tx, cancellationToken: ct));
+        await AnalyzeAsync(conn, "staged_relations", ct);
+        await conn.ExecuteAsync(new CommandDefinition(ReplaceRelations, p, tx, BulkTimeout, cancellationToken: ct));
 
         progress?.Report(new ImportProgress("Storing occupations", 0, import.Occupations.Count));
         await StagingTables.CopyOccupationsAsync(conn, import.Occupations, import.OccupationSkills, ct);
-        await conn.ExecuteAsync(new CommandDefinition(UpsertOccupations, p, tx, cancellationToken: ct));
+        await AnalyzeAsync(conn, "staged_occupations, staged_occupation_skills", ct);
+        await conn.ExecuteAsync(new CommandDefinition(UpsertOccupations, p, tx, BulkTimeout, cancellationToken: ct));
         progress?.Report(new ImportProgress("Storing occupations", import.Occupations.Count, import.Occupations.Count));
 
         var counts = await conn.QuerySingleAsync<TaxonomyWriteResult>(new CommandDefinition("""
@@ -59,6 +63,13 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
         await tx.CommitAsync(ct);
         return counts;
     }
+
+    /// <summary>Temporary tables have no statistics until analysed; without them the planner joins 124k staged rows by nested loops.</summary>
+    private static async Task AnalyzeAsync(NpgsqlConnection conn, string tables, CancellationToken ct) =>
+        await conn.ExecuteAsync(new CommandDefinition($"ANALYZE {tables}", cancellationToken: ct));
+
+    /// <summary>Seconds a set-based statement over a whole taxonomy (ESCO: 124k relations) may take on a busy machine.</summary>
+    private const int BulkTimeout = 900;
 
     private const string UpsertSkills = """
         INSERT INTO skills (taxonomy_id, external_id, preferred_label, alt_labels, description, skill_type, reuse_level)
