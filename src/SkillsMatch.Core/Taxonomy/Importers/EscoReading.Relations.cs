@@ -44,7 +44,7 @@ internal sealed partial class EscoReading
                     if (group.ParentExternalId is null) import.Groups[narrower.Index] = group with { ParentExternalId = broader.Uri };
                     break;
                 default:
-                    throw t.Error($"a {Name(narrower.Kind)} cannot have a {Name(broader.Kind)} as its broader concept ('{broader.Uri}')");
+                    throw t.Error($"{Name(narrower.Kind)} cannot have {Name(broader.Kind)} as its broader concept ('{broader.Uri}')");
             }
         }
         Done(t);
@@ -109,7 +109,9 @@ internal sealed partial class EscoReading
 
     private static string Name(Kind kind) => kind switch
     {
-        Kind.Group => "skill group",
-        _ => kind.ToString().ToLowerInvariant(),
+        Kind.Skill => "a skill",
+        Kind.Group => "a skill group",
+        Kind.Occupation => "an occupation",
+        _ => "a concept defined nowhere",
     };
 }

@@ -149,7 +149,7 @@ internal sealed partial class EscoReading(PublishedFiles files, TaxonomyImport i
     {
         var uri = t.Required(column, "conceptUri");
         if (!concepts.TryAdd(uri, new Concept(kind, uri, index)))
-            throw t.Error($"'{uri}' is defined twice (already as a {concepts[uri].Kind.ToString().ToLowerInvariant()})");
+            throw t.Error($"'{uri}' is defined twice (already as {Name(concepts[uri].Kind)})");
         return uri;
     }
 
@@ -163,7 +163,7 @@ internal sealed partial class EscoReading(PublishedFiles files, TaxonomyImport i
     private static void Expect(PublishedTable t, Concept concept, Kind kind)
     {
         if (concept.Kind != kind)
-            throw t.Error($"'{concept.Uri}' is a {concept.Kind.ToString().ToLowerInvariant()}, expected a {kind.ToString().ToLowerInvariant()}");
+            throw t.Error($"'{concept.Uri}' is {Name(concept.Kind)}, expected {Name(kind)}");
     }
 
     /// <summary>ESCO's multi-valued cells hold one value per line; the preferred label is not repeated as an alternative.</summary>
