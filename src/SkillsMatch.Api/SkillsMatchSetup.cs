@@ -59,6 +59,10 @@ public static class SkillsMatchSetup
             await Task.Run(() => migrator.Migrate(dataSource.ConnectionString));
         }
         if (app.Configuration.GetValue("Taxonomy:SeedOnStart", true))
+        {
             await app.Services.GetRequiredService<DefaultTaxonomy>().EnsureAsync(app.Configuration["Taxonomy:DefaultPath"], app.Lifetime.ApplicationStopping);
+            // Build the in-memory label index now, not on the first person's keystroke.
+            await app.Services.GetRequiredService<SkillSearch>().IndexAsync(app.Lifetime.ApplicationStopping);
+        }
     }
 }

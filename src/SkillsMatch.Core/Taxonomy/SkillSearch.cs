@@ -4,17 +4,22 @@ using Pgvector;
 namespace SkillsMatch.Taxonomy;
 
 /// <summary>
-/// Skill autocomplete: label matches (exact, alias, prefix, word, typo) come first; when they leave room,
-/// semantic neighbours of the query fill the rest. Without an embedding generator it is label search alone.
+/// Skill autocomplete: label matches (exact, alias, prefix, word, typo) from the in-memory
+/// <see cref="SkillLabelIndex"/> come first; when they leave room, semantic neighbours of the query fill
+/// the rest. The index is rebuilt when the taxonomies in the database change (another process may import).
 /// </summary>
-public sealed class SkillSearch(TaxonomyStore store, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
+public sealed class SkillSearch(TaxonomyStore store, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null) : IDisposable
 {
     /// <summary>Below this cosine a neighbour is noise to a person typing (all-MiniLM-L6-v2 puts unrelated short labels near 0.4).</summary>
     public const double MinimumSemanticScore = 0.45;
 
+    private readonly SemaphoreSlim rebuilding = new(1, 1);
+    private (string Version, SkillLabelIndex Index)? current;
+
     public async Task<IReadOnlyList<SkillHit>> SearchAsync(string query, int? taxonomyId, string? type, int limit, CancellationToken ct)
     {
-        var hits = (await store.SearchSkillLabelsAsync(query, taxonomyId, type, limit, ct)).ToList();
+        var index = await IndexAsync(ct);
+        var hits = index.Search(query, taxonomyId, type, limit).ToList();
         if (hits.Count >= limit || embeddings is null) return hits;
 
         var vector = await embeddings.GenerateVectorAsync(query.Trim(), cancellationToken: ct);
@@ -26,4 +31,24 @@ public sealed class SkillSearch(TaxonomyStore store, IEmbeddingGenerator<string,
         }
         return hits;
     }
+
+    public async Task<SkillLabelIndex> IndexAsync(CancellationToken ct)
+    {
+        var version = await store.LabelsVersionAsync(ct);
+        if (current is { } known && known.Version == version) return known.Index;
+        await rebuilding.WaitAsync(ct);
+        try
+        {
+            if (current is { } again && again.Version == version) return again.Index;
+            var index = new SkillLabelIndex(await store.LoadLabelsAsync(ct));
+            current = (version, index);
+            return index;
+        }
+        finally
+        {
+            rebuilding.Release();
+        }
+    }
+
+    public void Dispose() => rebuilding.Dispose();
 }

@@ -40,57 +40,34 @@ public sealed partial class TaxonomyStore(NpgsqlDataSource dataSource)
             }, cancellationToken: ct));
     }
 
-    /// <summary>
-    /// Label search for autocomplete: exact preferred label, then alias, then prefix, then word match inside a
-    /// longer label (trigram word similarity), then labels within two edits of the query (typos).
-    /// </summary>
-    public async Task<IReadOnlyList<SkillHit>> SearchSkillLabelsAsync(string query, int? taxonomyId, string? type, int limit, CancellationToken ct)
+    /// <summary>Every label of every skill, for the in-memory <see cref="SkillLabelIndex"/>.</summary>
+    public async Task<IReadOnlyList<SkillLabel>> LoadLabelsAsync(CancellationToken ct)
     {
-        var q = query.Trim().ToLowerInvariant();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return (await conn.QueryAsync<SkillHit>(new CommandDefinition($"""
-            WITH candidates AS (
-                SELECT l.skill_id, l.label, l.is_preferred,
-                       CASE WHEN l.label = @q THEN CASE WHEN l.is_preferred THEN 'exact' ELSE 'alias' END
-                            WHEN l.label LIKE @prefix THEN 'prefix'
-                            WHEN @q <% l.label THEN 'word'
-                            ELSE 'fuzzy' END AS match,
-                       CASE WHEN l.label = @q THEN CASE WHEN l.is_preferred THEN 1.0 ELSE 0.97 END
-                            WHEN l.label LIKE @prefix THEN 0.8 + 0.1 * length(@q) / length(l.label)
-                            WHEN @q <% l.label THEN 0.6 + 0.1 * word_similarity(@q, l.label) + 0.1 * similarity(@q, l.label)
-                            ELSE 0.55 - 0.1 * levenshtein_less_equal(l.label, @q, 2) END AS score
-                  FROM skill_labels l
-                 WHERE l.label = @q
-                    OR l.label LIKE @prefix
-                    OR @q <% l.label
-                    OR (length(@q) BETWEEN 4 AND 30 AND l.label LIKE @stem
-                        AND abs(length(l.label) - length(@q)) <= 2 AND levenshtein_less_equal(l.label, @q, 2) <= 2)
-            )
-            SELECT * FROM (
-                SELECT DISTINCT ON (s.id) s.id, {TaxonomyName} AS taxonomy, s.external_id AS externalid, s.preferred_label AS label,
-                       s.skill_type AS type, c.label AS matchedlabel, c.match, c.score::float8 AS score
-                  FROM candidates c
-                  JOIN skills s ON s.id = c.skill_id
-                  JOIN taxonomies t ON t.id = s.taxonomy_id
-                 WHERE (@taxonomyId::int IS NULL OR s.taxonomy_id = @taxonomyId) AND (@type::text IS NULL OR s.skill_type = @type)
-                 ORDER BY s.id, c.score DESC, c.is_preferred DESC
-            ) best
-            ORDER BY score DESC, length(label), label
-            LIMIT @limit
-            """,
-            new { q, prefix = EscapeLike(q) + "%", stem = EscapeLike(q[..Math.Min(2, q.Length)]) + "%", taxonomyId, type, limit },
-            cancellationToken: ct))).ToList();
+        return (await conn.QueryAsync<SkillLabel>(new CommandDefinition($"""
+            SELECT s.id AS skillid, s.taxonomy_id AS taxonomyid, {TaxonomyName} AS taxonomy, s.external_id AS externalid,
+                   s.preferred_label AS preferredlabel, s.skill_type AS type, l.label AS text, l.is_preferred AS ispreferred
+              FROM skill_labels l JOIN skills s ON s.id = l.skill_id JOIN taxonomies t ON t.id = s.taxonomy_id
+            """, cancellationToken: ct, commandTimeout: 120))).ToList();
+    }
+
+    /// <summary>Changes whenever a taxonomy is imported, re-imported or deleted; cheap enough to ask on every search.</summary>
+    public async Task<string> LabelsVersionAsync(CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.QuerySingleAsync<string>(new CommandDefinition(
+            "SELECT count(*) || ':' || coalesce(max(imported_at)::text, '') FROM taxonomies", cancellationToken: ct));
     }
 
     /// <summary>Nearest skills by embedding (HNSW, cosine), optionally within one taxonomy.</summary>
     public async Task<IReadOnlyList<SkillHit>> NearestSkillsAsync(Vector query, int? taxonomyId, string? type, int limit, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
         // Filters on an HNSW scan need iterative scanning, or rows are lost after the filter (pgvector ≥ 0.8).
-        await conn.ExecuteAsync(new CommandDefinition(
-            $"SET LOCAL hnsw.iterative_scan = relaxed_order; SET LOCAL hnsw.ef_search = {Math.Max(40, limit * 2)}", transaction: tx, cancellationToken: ct));
-        var hits = (await conn.QueryAsync<SkillHit>(new CommandDefinition($"""
+        // Sent with the query in one round trip; the settings suit every vector query on this connection.
+        return (await conn.QueryAsync<SkillHit>(new CommandDefinition($"""
+            SET hnsw.iterative_scan = relaxed_order;
+            SET hnsw.ef_search = {Math.Clamp(limit * 2, 40, 1000)};
             SELECT * FROM (
                 SELECT s.id, {TaxonomyName} AS taxonomy, s.external_id AS externalid, s.preferred_label AS label, s.skill_type AS type,
                        s.preferred_label AS matchedlabel, 'semantic' AS match, (1 - (s.embedding <=> @query))::float8 AS score
@@ -100,9 +77,7 @@ public sealed partial class TaxonomyStore(NpgsqlDataSource dataSource)
                  ORDER BY s.embedding <=> @query
                  LIMIT @limit
             ) nearest ORDER BY score DESC
-            """, new { query, taxonomyId, type, limit }, tx, cancellationToken: ct))).ToList();
-        await tx.CommitAsync(ct);
-        return hits;
+            """, new { query, taxonomyId, type, limit }, cancellationToken: ct))).ToList();
     }
 
     public async Task<IReadOnlyList<OccupationHit>> SearchOccupationsAsync(string query, int? taxonomyId, int limit, CancellationToken ct)

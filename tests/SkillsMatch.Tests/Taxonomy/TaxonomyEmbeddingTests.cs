@@ -94,7 +94,7 @@ public sealed class TaxonomyEmbeddingTests
         Assert.Equal(1, result.Embedding);
         Assert.Equal(result, again);
         var store = new TaxonomyStore(dataSource);
-        var forklift = (await store.SearchSkillLabelsAsync("forklift operation", from.TaxonomyId, null, 1, CancellationToken.None))[0];
+        var forklift = (await new SkillSearch(store).SearchAsync("forklift operation", from.TaxonomyId, null, 1, CancellationToken.None))[0];
         var link = Assert.Single((await store.GetSkillAsync(forklift.Id, CancellationToken.None))!.Crosswalk);
         Assert.Equal("embedding", link.Method);
         Assert.InRange(link.Confidence, CrosswalkBuilder.DefaultThreshold, 1.0);

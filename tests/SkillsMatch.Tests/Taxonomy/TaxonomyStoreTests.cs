@@ -17,7 +17,7 @@ public sealed class TaxonomyStoreTests
     {
         var (store, taxonomyId) = await ImportedAsync();
 
-        var hits = await store.SearchSkillLabelsAsync(query, taxonomyId, null, 5, CancellationToken.None);
+        var hits = await new SkillSearch(store).SearchAsync(query, taxonomyId, null, 5, CancellationToken.None);
 
         Assert.NotEmpty(hits);
         Assert.Equal(expected, hits[0].ExternalId);
@@ -29,8 +29,8 @@ public sealed class TaxonomyStoreTests
     {
         var (store, taxonomyId) = await ImportedAsync();
 
-        var all = await store.SearchSkillLabelsAsync("data", taxonomyId, null, 10, CancellationToken.None);
-        var tools = await store.SearchSkillLabelsAsync("p", taxonomyId, "tool", 10, CancellationToken.None);
+        var all = await new SkillSearch(store).SearchAsync("data", taxonomyId, null, 10, CancellationToken.None);
+        var tools = await new SkillSearch(store).SearchAsync("p", taxonomyId, "tool", 10, CancellationToken.None);
 
         Assert.Equal(all.OrderByDescending(h => h.Score).Select(h => h.Id), all.Select(h => h.Id));
         Assert.All(tools, h => Assert.Equal("tool", h.Type));
@@ -41,7 +41,7 @@ public sealed class TaxonomyStoreTests
     public async Task Skill_detail_has_broader_narrower_related_groups_and_occupations()
     {
         var (store, taxonomyId) = await ImportedAsync();
-        var python = (await store.SearchSkillLabelsAsync("Python", taxonomyId, null, 1, CancellationToken.None))[0];
+        var python = (await new SkillSearch(store).SearchAsync("Python", taxonomyId, null, 1, CancellationToken.None))[0];
 
         var detail = await store.GetSkillAsync(python.Id, CancellationToken.None);
 
