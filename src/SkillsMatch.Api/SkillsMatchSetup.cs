@@ -22,7 +22,7 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton(Options.Create(databaseOptions));
         builder.Services.AddStorage(connectionString);
         builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration("Embeddings").ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddLocalEmbeddings();
+        builder.Services.AddEmbeddings(builder.Configuration.GetSection("Embeddings").Get<RemoteEmbeddingOptions>() ?? new RemoteEmbeddingOptions());
         builder.Services.AddSingleton<TaxonomyStore>();
         builder.Services.AddSingleton<DefaultTaxonomy>();
         builder.Services.AddSingleton<CrosswalkBuilder>();
