@@ -20,6 +20,8 @@ public static class SkillsMatchCli
         root.Subcommands.Add(DatabaseCommands.Create());
         root.Subcommands.Add(TaxonomyCommands.Create());
         root.Subcommands.Add(CrosswalkCommands.Create());
+        root.Subcommands.Add(ExtractCommands.Extract());
+        root.Subcommands.Add(ExtractCommands.Eval());
         root.Subcommands.Add(BenchCommands.Create());
         try
         {

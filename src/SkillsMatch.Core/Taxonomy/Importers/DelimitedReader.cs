@@ -10,7 +10,7 @@ namespace SkillsMatch.Taxonomy.Importers;
 /// are tab-delimited without quoting, so there a quote is an ordinary character. Records end with CRLF or LF;
 /// blank lines are skipped.
 /// </summary>
-internal sealed class DelimitedReader(TextReader reader, string file, char delimiter, bool quoting) : IDisposable
+public sealed class DelimitedReader(TextReader reader, string file, char delimiter, bool quoting) : IDisposable
 {
     private readonly List<string> fields = [];
     private readonly StringBuilder quoted = new();

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SkillsMatch.Embeddings;
+using SkillsMatch.Extraction;
+using SkillsMatch.Extraction.Evaluation;
+using SkillsMatch.Storage;
+using SkillsMatch.Taxonomy;
+
+namespace SkillsMatch.Cli;
+
+/// <summary><c>skillsmatch extract [FILE]</c> and <c>skillsmatch eval linking</c>.</summary>
+public static class ExtractCommands
+{
+    private static readonly Option<string> TaxonomyOption = new("--taxonomy") { Description = "key, key@version or id", DefaultValueFactory = _ => "skillsmatch" };
+    private static readonly Option<bool> LexicalOnlyOption = new("--lexical-only") { Description = "Label matching only (no embeddings)" };
+
+    public static Command Extract()
+    {
+        var file = new Argument<FileInfo?>("file") { Description = "UTF-8 text file; standard input when omitted", Arity = ArgumentArity.ZeroOrOne };
+        var links = new Option<int?>("--links") { Description = "Also print the top-k candidate skills of every sentence (linking mode)" };
+        var command = new Command("extract", "Find taxonomy skills in a text (posting, course, credential, CV).") { file, TaxonomyOption, LexicalOnlyOption, links };
+        command.SetAction(async (parse, ct) =>
+        {
+            var text = await ReadTextAsync(parse.GetValue(file), ct);
+            await using var session = await SessionAsync(parse, ct);
+            var result = await session.Extractor.ExtractAsync(text, session.TaxonomyId,
+                new ExtractionOptions { LexicalOnly = parse.GetValue(LexicalOnlyOption), LinkTopK = parse.GetValue(links) }, ct);
+            Console.WriteLine(JsonSerializer.Serialize(result, Json));
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Eval()
+    {
+        var gold = new Option<FileInfo>("--gold") { Description = "CSV with columns sentence,label (label: skill id, external id or preferred label)", Required = true };
+        var threshold = new Option<double?>("--threshold") { Description = "Operating threshold (default: the calibrated one)" };
+        var sweep = new Option<bool>("--sweep") { Description = "Also print precision, recall and F1 across thresholds" };
+        var linking = new Command("linking", "R-Precision@5, MRR and P/R/F1 of extraction against a gold file.") { gold, TaxonomyOption, threshold, sweep, LexicalOnlyOption };
+        linking.SetAction(async (parse, ct) =>
+        {
+            var goldFile = parse.GetValue(gold)!;
+            if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
+            await using var session = await SessionAsync(parse, ct);
+            var model = await session.Models.ForTaxonomyAsync(session.TaxonomyId, ct);
+            var byLabel = model.Skills.Values.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+            var byExternal = model.Skills.Values.ToDictionary(s => s.ExternalId, s => s.Id, StringComparer.Ordinal);
+            long? Resolve(string label) =>
+                byExternal.TryGetValue(label, out var id) ? id
+                : byLabel.TryGetValue(label, out id) ? id
+                : long.TryParse(label, out id) && model.Skills.ContainsKey(id) ? id : null;
+            var goldSet = await GoldFile.ReadAsync(goldFile.FullName, Resolve, ct);
+            var started = DateTime.UtcNow;
+            var evaluation = await LinkingEvaluation.RankAsync(session.Extractor, session.TaxonomyId, goldSet, parse.GetValue(LexicalOnlyOption), ct);
+            var report = evaluation.At(parse.GetValue(threshold) ?? session.Extractor.Calibration.Threshold);
+            Console.WriteLine($"gold: {goldFile.Name}: {goldSet.Rows} rows, {report.Sentences} sentences, {report.RankedSentences} with gold skills, " +
+                              $"{report.IgnoredLabels} labels not in the taxonomy ignored ({(DateTime.UtcNow - started).TotalSeconds:F1} s)");
+            Console.WriteLine($"RP@5 {report.RPrecisionAt5:F1}  MRR {report.Mrr:F3}  at threshold {report.Threshold:F2}: " +
+                              $"P {report.Precision:F3}  R {report.Recall:F3}  F1 {report.F1:F3}");
+            if (parse.GetValue(sweep))
+                for (var t = 0.30; t <= 0.951; t += 0.05)
+                {
+                    var r = evaluation.At(t);
+                    Console.WriteLine($"  threshold {t:F2}: P {r.Precision:F3}  R {r.Recall:F3}  F1 {r.F1:F3}");
+                }
+            return 0;
+        });
+        var eval = new Command("eval", "Quality figures against gold data.");
+        eval.Subcommands.Add(linking);
+        return eval;
+    }
+
+    /// <summary>Invalid UTF-8 or binary content is refused, not guessed at.</summary>
+    public static async Task<string> ReadTextAsync(FileInfo? file, CancellationToken ct)
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            using var reader = file is null ? new StreamReader(Console.OpenStandardInput(), strict) : new StreamReader(file.FullName, strict);
+            var text = await reader.ReadToEndAsync(ct);
+            if (text.Contains('\0', StringComparison.Ordinal)) throw new CliException("the input is binary (it contains NUL characters), not text.");
+            if (string.IsNullOrWhiteSpace(text)) throw new CliException("the input is empty.");
+            return text;
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CliException("the input is not valid UTF-8.");
+        }
+        catch (FileNotFoundException)
+        {
+            throw new CliException($"{file?.FullName} does not exist.");
+        }
+    }
+
+    private static async Task<ExtractionSession> SessionAsync(ParseResult parse, CancellationToken ct)
+    {
+        var dataSource = Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
+        var store = new TaxonomyStore(dataSource);
+        var reference = parse.GetValue(TaxonomyOption)!;
+        var taxonomyId = await store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
+        var models = new ExtractionModels(new ExtractionStore(dataSource), store);
+        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount });
+        return new ExtractionSession(dataSource, models, model, new SkillExtractor(models, new EmbeddingCache(model, 10_000)), taxonomyId);
+    }
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    private sealed record ExtractionSession(Npgsql.NpgsqlDataSource DataSource, ExtractionModels Models, MiniLmEmbeddingGenerator Model, SkillExtractor Extractor, int TaxonomyId)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Models.Dispose();
+            Model.Dispose();
+            await DataSource.DisposeAsync();
+        }
+    }
+}

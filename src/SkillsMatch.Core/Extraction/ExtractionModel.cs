@@ -1,0 +1,50 @@
+using SkillsMatch.Taxonomy;
+
+namespace SkillsMatch.Extraction;
+
+/// <summary>Everything extraction needs about one taxonomy, built once: the label automaton and the skill vectors.</summary>
+public sealed class ExtractionModel
+{
+    public ExtractionModel(IReadOnlyList<ExtractionSkill> skills)
+    {
+        Skills = skills.ToDictionary(s => s.Id);
+        Matcher = new LexicalMatcher(skills.SelectMany(s => s.AltLabels.Select(a => new LexiconEntry(s.Id, a, false))
+            .Prepend(new LexiconEntry(s.Id, s.Label, true))));
+        Vectors = new SkillVectors(skills);
+    }
+
+    public IReadOnlyDictionary<long, ExtractionSkill> Skills { get; }
+
+    public LexicalMatcher Matcher { get; }
+
+    public SkillVectors Vectors { get; }
+}
+
+/// <summary>Extraction models per taxonomy, rebuilt when the taxonomies in the database change.</summary>
+public sealed class ExtractionModels(ExtractionStore store, TaxonomyStore taxonomies) : IDisposable
+{
+    private readonly SemaphoreSlim building = new(1, 1);
+    private readonly Dictionary<int, (string Version, ExtractionModel Model)> models = [];
+
+    public async Task<ExtractionModel> ForTaxonomyAsync(int taxonomyId, CancellationToken ct)
+    {
+        var version = await taxonomies.LabelsVersionAsync(ct);
+        lock (models)
+            if (models.TryGetValue(taxonomyId, out var known) && known.Version == version) return known.Model;
+        await building.WaitAsync(ct);
+        try
+        {
+            lock (models)
+                if (models.TryGetValue(taxonomyId, out var again) && again.Version == version) return again.Model;
+            var model = new ExtractionModel(await store.LoadSkillsAsync(taxonomyId, ct));
+            lock (models) models[taxonomyId] = (version, model);
+            return model;
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
+    public void Dispose() => building.Dispose();
+}

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.AI;
+
+namespace SkillsMatch.Extraction;
+
+/// <summary>
+/// Text → taxonomy skills. The text side (<see cref="TextAnalysis"/>) finds labels with their cues; the
+/// semantic side embeds each sentence and finds the closest skills; fusion keeps labels (corroborating
+/// the ambiguous ones by meaning), adds skills found by meaning alone above a calibrated floor, and drops
+/// anything a negation denies.
+/// </summary>
+public sealed class SkillExtractor(
+    ExtractionModels models, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, ExtractionCalibration? calibration = null)
+{
+    private readonly ExtractionCalibration numbers = calibration ?? new ExtractionCalibration();
+
+    public ExtractionCalibration Calibration => numbers;
+
+    public async Task<ExtractionResult> ExtractAsync(string text, int taxonomyId, ExtractionOptions options, CancellationToken ct)
+    {
+        var model = await models.ForTaxonomyAsync(taxonomyId, ct);
+        var analyzed = TextAnalysis.Analyze(text, model.Matcher);
+        var sentences = analyzed.Sentences;
+        ReadOnlyMemory<float>[]? sentenceVectors = null;
+        if (!options.LexicalOnly && embeddings is not null && model.Vectors.Count > 0 && sentences.Count > 0)
+        {
+            var generated = await embeddings.GenerateAsync(sentences.Select(s => s.Text).ToList(), cancellationToken: ct);
+            sentenceVectors = generated.Select(e => e.Vector).ToArray();
+        }
+
+        var perSentence = new List<Dictionary<long, Candidate>>(sentences.Count);
+        for (var i = 0; i < sentences.Count; i++)
+            perSentence.Add(Fuse(model, sentences[i], sentenceVectors?[i], options.LinkTopK ?? 0));
+
+        var threshold = options.Threshold ?? numbers.Threshold;
+        var skills = Aggregate(model, sentences, perSentence, threshold);
+        var links = options.LinkTopK is { } k
+            ? sentences.Select((s, i) => new SentenceLinks(s.Start, s.Length, s.Text, perSentence[i].Values
+                .OrderByDescending(c => c.Score).Take(k)
+                .Select(c => new SkillCandidate(c.SkillId, model.Skills[c.SkillId].ExternalId, model.Skills[c.SkillId].Label, c.Score, c.Method))
+                .ToList())).ToList()
+            : null;
+        return new ExtractionResult(skills, links);
+    }
+
+    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, ReadOnlyMemory<float>? vector, int linkTopK)
+    {
+        var found = new Dictionary<long, Candidate>();
+        var denied = new HashSet<long>();
+        foreach (var mention in sentence.Mentions)
+        {
+            var match = mention.Match;
+            if (mention.Negated) { denied.Add(match.SkillId); continue; }
+            var cosine = vector is { } v ? model.Vectors.Similarity(match.SkillId, v.Span) : null;
+            double score;
+            var method = ExtractionMethod.Lexical;
+            if (match.Ambiguous)
+            {
+                var corroborated = cosine >= numbers.Corroboration;
+                score = corroborated ? 0.75 + 0.1 * cosine!.Value : numbers.AmbiguousLabel;
+                if (corroborated) method = ExtractionMethod.Both;
+            }
+            else
+            {
+                score = match.IsPreferred ? numbers.PreferredLabel : numbers.AltLabel;
+                if (cosine >= numbers.SemanticFloor) { method = ExtractionMethod.Both; score = Math.Min(0.99, score + 0.05); }
+            }
+            var span = new EvidenceSpan(match.Start, match.Length, match.MatchedText);
+            if (found.TryGetValue(match.SkillId, out var existing))
+                found[match.SkillId] = existing with { Score = Math.Max(existing.Score, score), Spans = [.. existing.Spans, span] };
+            else
+                found[match.SkillId] = new Candidate(match.SkillId, score, method, [span], mention.Requirement, mention.Level);
+        }
+        foreach (var id in denied) found.Remove(id);
+
+        if (vector is { } query)
+        {
+            var sentenceSpan = new EvidenceSpan(sentence.Start, sentence.Length, sentence.Text);
+            foreach (var (skillId, cosine) in model.Vectors.Nearest(query.Span, Math.Max(numbers.SemanticCandidates, linkTopK)))
+            {
+                if (found.ContainsKey(skillId) || denied.Contains(skillId)) continue;
+                found[skillId] = new Candidate(skillId, numbers.SemanticConfidence(cosine), ExtractionMethod.Semantic,
+                    [sentenceSpan], sentence.Requirement, sentence.Level) { Cosine = cosine };
+            }
+        }
+        return found;
+    }
+
+    private static List<ExtractedSkill> Aggregate(
+        ExtractionModel model, IReadOnlyList<AnalyzedSentence> sentences, List<Dictionary<long, Candidate>> perSentence, double threshold)
+    {
+        var best = new Dictionary<long, (Candidate Candidate, int Sentence, List<EvidenceSpan> Spans, RequirementCue Requirement, LevelCue Level)>();
+        for (var i = 0; i < perSentence.Count; i++)
+        {
+            foreach (var c in perSentence[i].Values)
+            {
+                if (c.Score < threshold) continue;
+                if (!best.TryGetValue(c.SkillId, out var known))
+                {
+                    best[c.SkillId] = (c, i, [.. c.Spans], c.Requirement, c.Level);
+                    continue;
+                }
+                known.Spans.AddRange(c.Spans);
+                var requirement = Stronger(known.Requirement, c.Requirement);
+                var level = known.Level.IsNone || (c.Level.MinYears ?? 0) > (known.Level.MinYears ?? 0) ? c.Level : known.Level;
+                best[c.SkillId] = c.Score > known.Candidate.Score ? (c, i, known.Spans, requirement, level) : (known.Candidate, known.Sentence, known.Spans, requirement, level);
+            }
+        }
+        return best.Values
+            .Select(b => new ExtractedSkill(b.Candidate.SkillId, model.Skills[b.Candidate.SkillId].ExternalId, model.Skills[b.Candidate.SkillId].Label,
+                Math.Round(b.Candidate.Score, 3), b.Candidate.Method, b.Spans.Distinct().ToList(), b.Requirement, b.Level, sentences[b.Sentence].Text))
+            .OrderByDescending(s => s.Confidence).ThenBy(s => s.Spans[0].Start)
+            .ToList();
+    }
+
+    private static RequirementCue Stronger(RequirementCue a, RequirementCue b) =>
+        a == RequirementCue.Required || b == RequirementCue.Required ? RequirementCue.Required
+        : a == RequirementCue.Preferred || b == RequirementCue.Preferred ? RequirementCue.Preferred
+        : RequirementCue.None;
+
+    private sealed record Candidate(long SkillId, double Score, ExtractionMethod Method, IReadOnlyList<EvidenceSpan> Spans, RequirementCue Requirement, LevelCue Level)
+    {
+        public double? Cosine { get; init; }
+    }
+}
