@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
+using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
 using SkillsMatch.Api.Taxonomy;
 
@@ -17,6 +18,7 @@ app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
 app.MapHealth();
 app.MapTaxonomy();
 app.MapCrosswalks();
+app.MapExtraction();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Npgsql;
 using SkillsMatch.Api.Errors;
 using Microsoft.Extensions.AI;
 using SkillsMatch.Embeddings;
+using SkillsMatch.Extraction;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
@@ -26,6 +27,12 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<TaxonomyStore>();
         builder.Services.AddSingleton<DefaultTaxonomy>();
         builder.Services.AddSingleton<CrosswalkBuilder>();
+        builder.Services.AddSingleton<ExtractionStore>();
+        builder.Services.AddSingleton<ExtractionModels>();
+        builder.Services.AddSingleton(services => new SkillExtractor(
+            services.GetRequiredService<ExtractionModels>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        // A text at the extraction limit, JSON-escaped, fits; anything much larger is refused before it is read.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
         builder.Services.AddSingleton(services => new SkillSearch(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 

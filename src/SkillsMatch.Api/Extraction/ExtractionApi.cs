@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Extraction;
+using SkillsMatch.Taxonomy;
+
+namespace SkillsMatch.Api.Extraction;
+
+public static class ExtractionApi
+{
+    /// <summary>Longest text accepted: a long CV or posting is 20–40k characters.</summary>
+    public const int MaxTextLength = 100_000;
+
+    public static IEndpointRouteBuilder MapExtraction(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/extract", Extract).WithTags("Extraction")
+            .WithSummary("Find taxonomy skills in a text: confidence, evidence spans, method, requirement and level cues; optional per-sentence linking.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<ExtractionResult>, ProblemHttpResult>> Extract(
+        ExtractRequest request, TaxonomyStore store, SkillExtractor extractor, CancellationToken ct)
+    {
+        var text = request.Text!;
+        if (text.Length > MaxTextLength)
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Text too long",
+                detail: $"The text has {text.Length:N0} characters; the limit is {MaxTextLength:N0}.");
+        if (string.IsNullOrWhiteSpace(text))
+            return TypedResults.Problem(statusCode: 400, title: "Empty text", detail: "The text is empty or only whitespace.");
+        if (text.Any(c => c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
+            return TypedResults.Problem(statusCode: 400, title: "Binary content", detail: "The text contains control characters; send plain UTF-8 text.");
+        var taxonomyId = await store.ResolveTaxonomyAsync(request.Taxonomy ?? "skillsmatch", ct);
+        if (taxonomyId is null)
+            return TypedResults.Problem(statusCode: 400, title: "Unknown taxonomy",
+                detail: $"No taxonomy '{request.Taxonomy}' is loaded; GET /taxonomies lists them.");
+        var options = new ExtractionOptions { LexicalOnly = request.LexicalOnly, LinkTopK = request.LinkTopK, Threshold = request.Threshold };
+        return TypedResults.Ok(await extractor.ExtractAsync(text, taxonomyId.Value, options, ct));
+    }
+}
+
+/// <param name="Text">The text: a posting, course or credential description, or a CV.</param>
+/// <param name="Taxonomy">key, key@version or id; default the shipped SkillsMatch taxonomy.</param>
+/// <param name="LinkTopK">When set, also return the top-k candidate skills of every sentence.</param>
+public sealed record ExtractRequest(
+    [property: Required] string? Text,
+    [property: StringLength(100)] string? Taxonomy,
+    bool LexicalOnly,
+    [property: Range(1, 50)] int? LinkTopK,
+    [property: Range(0.0, 1.0)] double? Threshold);
