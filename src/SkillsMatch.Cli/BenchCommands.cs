@@ -20,6 +20,7 @@ public static class BenchCommands
     {
         var bench = new Command("bench", "Benchmarks (scratch database, medians and p95).");
         bench.Subcommands.Add(Taxonomy());
+        bench.Subcommands.Add(ExtractionBench.Create());
         return bench;
     }
 
