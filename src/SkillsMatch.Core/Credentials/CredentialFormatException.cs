@@ -1,0 +1,11 @@
+namespace SkillsMatch.Credentials;
+
+/// <summary>Input that is not a well-formed credential (or key, or status list); its message becomes a verdict reason.</summary>
+public sealed class CredentialFormatException : Exception
+{
+    public CredentialFormatException(string message) : base(message) { }
+
+    public CredentialFormatException(string message, Exception innerException) : base(message, innerException) { }
+
+    public CredentialFormatException() { }
+}
