@@ -57,7 +57,7 @@ public static class Ob3
         var payload = (JsonObject)credential.DeepClone();
         payload["iss"] = credential["issuer"]!["id"]!.GetValue<string>();
         payload["jti"] = credential["id"]!.GetValue<string>();
-        payload["sub"] = credential["credentialSubject"]!["id"]!.GetValue<string>();
+        if (credential["credentialSubject"]?["id"] is { } subject) payload["sub"] = subject.GetValue<string>();
         payload["nbf"] = DateTimeOffset.Parse(credential["validFrom"]!.GetValue<string>(), CultureInfo.InvariantCulture).ToUnixTimeSeconds();
         return payload;
     }
