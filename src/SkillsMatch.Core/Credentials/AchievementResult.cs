@@ -2,7 +2,7 @@ namespace SkillsMatch.Credentials;
 
 /// <summary>
 /// One OB 3.0 <c>Result</c> of the subject. Only <c>Completed</c> (or no status at all) certifies
-/// (OB 3.0 §B ResultStatusType: Completed, Enrolled, Failed, InProgress, OnHold, Provisional, Withdrawn).
+/// (OB 3.0 data model, ResultStatusType: Completed, Enrolled, Failed, InProgress, OnHold, Provisional, Withdrawn).
 /// </summary>
 public sealed record AchievementResult(string? ResultDescription, string? Status, string? Value, string? AchievedLevel)
 {

@@ -9,6 +9,9 @@ public sealed record CredentialVerdict
     public required CredentialFormat Format { get; init; }
     public CredentialContainer Container { get; init; } = CredentialContainer.Text;
 
+    /// <summary>Declared types, e.g. VerifiableCredential + OpenBadgeCredential or ClrCredential (OB 2.0: Assertion).</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
     /// <summary>The credential's own id (OB 3.0 <c>id</c> / JWT <c>jti</c>, OB 2.0 assertion id).</summary>
     public string? CredentialId { get; init; }
     public string? IssuerId { get; init; }
@@ -19,7 +22,7 @@ public sealed record CredentialVerdict
     public IReadOnlyList<CredentialAchievement> Achievements { get; init; } = [];
     public IReadOnlyList<AchievementResult> Results { get; init; } = [];
 
-    /// <summary>Types, issuer, subject and JWT claims agree with the credential (OB 3.0 §8.2.4.1, §9.1).</summary>
+    /// <summary>Types, issuer, subject and JWT claims agree with the credential (OB 3.0 §8.2 "Verify a Credential" and "Verification and Validation").</summary>
     public bool StructureValid { get; init; }
     public bool SignatureValid { get; init; }
     public bool KeyBoundToIssuer { get; init; }

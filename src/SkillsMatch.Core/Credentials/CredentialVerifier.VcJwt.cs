@@ -9,7 +9,7 @@ public sealed partial class CredentialVerifier
 {
     /// <summary>
     /// A VC-JWT: VCDM 1.1 style (the credential in the <c>vc</c> claim, VCDM 1.1 §6.3.1) or VC-JOSE-COSE style
-    /// (the credential is the payload). OB 3.0 §8.2.4.1: iss, jti, sub and nbf must agree with issuer.id, id,
+    /// (the credential is the payload). OB 3.0 §8.2 "Verify a Credential": iss, jti, sub and nbf must agree with issuer.id, id,
     /// credentialSubject.id and validFrom.
     /// </summary>
     private async Task<CredentialVerdict> VerifyVcJwtAsync(CompactJws jws, JsonElement payload, CredentialContainer container, ExpectedRecipient? recipient, CancellationToken cancellationToken)
@@ -58,6 +58,7 @@ public sealed partial class CredentialVerifier
         {
             Format = format,
             Container = container,
+            Types = credential.Types,
             CredentialId = credential.Id,
             IssuerId = credential.IssuerId,
             IssuerName = credential.IssuerName,

@@ -7,7 +7,7 @@ using SkillsMatch.Credentials.Status;
 namespace SkillsMatch.Credentials;
 
 /// <summary>
-/// Verifies Open Badges 2.0 / 3.0 and CLR 2.0 credentials following the OB 3.0 verification steps (§9.1):
+/// Verifies Open Badges 2.0 / 3.0 and CLR 2.0 credentials following the OB 3.0 verification steps ("Verification and Validation"):
 /// decode (JSON, VC-JWT, baked PNG/SVG, hosted URL), check structure, bind the signing key to the issuer,
 /// verify the signature, the validity window, the status and the recipient. Never throws for bad input:
 /// every failure becomes a reason on the returned <see cref="CredentialVerdict"/>.

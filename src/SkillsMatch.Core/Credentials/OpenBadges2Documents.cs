@@ -9,16 +9,37 @@ namespace SkillsMatch.Credentials;
 internal sealed class OpenBadges2Documents(CredentialHttpClient http)
 {
     /// <summary>An embedded object, or the document fetched from a URL (OB 2.0 allows either for badge and issuer).</summary>
-    public async Task<(JsonElement? Document, string? Problem)> LoadAsync(JsonElement? reference, string what, CancellationToken cancellationToken)
+    /// <remarks>
+    /// An embedded copy is never trusted for what it says about keys or origins: whoever wrote the assertion wrote it.
+    /// When it has an http(s) id the issuer's own copy is fetched instead; without one it is used only when
+    /// <paramref name="allowEmbedded"/> (a BadgeClass's descriptive text, say).
+    /// </remarks>
+    public async Task<(JsonElement? Document, string? Problem)> LoadAsync(JsonElement? reference, string what, bool allowEmbedded, CancellationToken cancellationToken)
     {
-        if (reference is { ValueKind: JsonValueKind.Object } embedded) return (embedded, null);
-        if (reference is not { ValueKind: JsonValueKind.String } s || !Uri.TryCreate(s.GetString(), UriKind.Absolute, out var url))
-            return (null, $"the assertion's {what} is neither embedded nor a URL");
+        var location = reference switch
+        {
+            { ValueKind: JsonValueKind.String } s => s.GetString(),
+            { ValueKind: JsonValueKind.Object } o => Json.Text(o, "id"),
+            _ => null,
+        };
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        {
+            if (allowEmbedded && reference is { ValueKind: JsonValueKind.Object } embedded) return (embedded, null);
+            return (null, $"the assertion's {what} has no URL to fetch the issuer's own copy from");
+        }
         var fetch = await http.GetAsync(url, cancellationToken);
         if (!fetch.Succeeded) return (null, $"the {what} could not be fetched: {fetch.Problem}");
-        var document = Json.Parse(fetch.Body, $"the {what} at {url}");
+        JsonElement document;
+        try
+        {
+            document = Json.Parse(fetch.Body, $"the {what} at {url}");
+        }
+        catch (CredentialFormatException e)
+        {
+            return (null, e.Message);
+        }
         // The fetched document must describe itself at the URL it came from.
-        if (Json.Text(document, "id") is { } id && id != url.ToString() && id != s.GetString())
+        if (Json.Text(document, "id") is { } id && id != location)
             return (null, $"the {what} fetched from {url} claims id {id}");
         return (document, null);
     }
@@ -26,7 +47,7 @@ internal sealed class OpenBadges2Documents(CredentialHttpClient http)
     /// <summary>OB 2.0 CryptographicKey: <c>owner</c> and <c>publicKeyPem</c>.</summary>
     public async Task<(VerificationKey? Key, string? Problem)> LoadKeyAsync(JsonElement? reference, CancellationToken cancellationToken)
     {
-        var (document, problem) = await LoadAsync(reference, "CryptographicKey", cancellationToken);
+        var (document, problem) = await LoadAsync(reference, "CryptographicKey", allowEmbedded: false, cancellationToken);
         if (document is not { } key) return (null, problem);
         var pem = Json.Text(key, "publicKeyPem");
         var id = Json.Text(key, "id") ?? (reference is { ValueKind: JsonValueKind.String } r ? r.GetString() : null);

@@ -95,13 +95,13 @@ internal sealed class OpenBadges2Verifier(CredentialHttpClient http, TimeProvide
 
     private async Task<(JsonElement? Badge, JsonElement? Issuer)> LinkedAsync(JsonElement assertion, List<CredentialReason> reasons, CancellationToken cancellationToken)
     {
-        var (badge, badgeProblem) = await _documents.LoadAsync(Json.Property(assertion, "badge"), "BadgeClass", cancellationToken);
+        var (badge, badgeProblem) = await _documents.LoadAsync(Json.Property(assertion, "badge"), "BadgeClass", allowEmbedded: true, cancellationToken);
         if (badge is null)
         {
             reasons.Add(new(ReasonCodes.FetchFailed, badgeProblem!));
             return (null, null);
         }
-        var (issuer, issuerProblem) = await _documents.LoadAsync(Json.Property(badge.Value, "issuer"), "issuer Profile", cancellationToken);
+        var (issuer, issuerProblem) = await _documents.LoadAsync(Json.Property(badge.Value, "issuer"), "issuer Profile", allowEmbedded: false, cancellationToken);
         if (issuer is null) reasons.Add(new(ReasonCodes.IssuerMissing, issuerProblem!));
         return (badge, issuer);
     }
@@ -137,6 +137,7 @@ internal sealed class OpenBadges2Verifier(CredentialHttpClient http, TimeProvide
         {
             Format = format,
             Container = container,
+            Types = Json.Strings(assertion, "type"),
             CredentialId = Json.Text(assertion, "id"),
             IssuerId = issuer is { } i ? Json.Text(i, "id") : null,
             IssuerName = issuer is { } n ? Json.Loose(Json.Property(n, "name")) : null,

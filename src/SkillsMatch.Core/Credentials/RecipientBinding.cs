@@ -6,8 +6,8 @@ namespace SkillsMatch.Credentials;
 
 /// <summary>
 /// Does the credential name the expected learner? By <c>credentialSubject.id</c> against the learner's DID, or by an
-/// email IdentityObject: plain, or hashed as <c>sha256$</c> + hex(sha256(email + salt)) (OB 3.0 §B.1.15 IdentityObject;
-/// OB 2.0 §IdentityObject).
+/// email IdentityObject: plain, or hashed as <c>sha256$</c> + hex(sha256(email + salt)) (OB 3.0 data model, IdentityObject;
+/// OB 2.0 IdentityObject).
 /// </summary>
 internal static class RecipientBinding
 {

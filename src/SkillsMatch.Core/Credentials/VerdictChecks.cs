@@ -3,7 +3,7 @@ namespace SkillsMatch.Credentials;
 /// <summary>Checks every credential format shares: the validity window and the result statuses.</summary>
 internal static class VerdictChecks
 {
-    /// <summary>OB 3.0 §9.1 steps on validFrom/validUntil (and JWT nbf/exp), with clock skew either way.</summary>
+    /// <summary>OB 3.0 "Verification and Validation" steps on validFrom/validUntil (and JWT nbf/exp), with clock skew either way.</summary>
     public static ValidityWindow Window(DateTimeOffset now, TimeSpan skew, DateTimeOffset? from, DateTimeOffset? until, List<CredentialReason> reasons)
     {
         if (from is { } f && now + skew < f)

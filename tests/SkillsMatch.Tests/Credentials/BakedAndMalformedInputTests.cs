@@ -119,4 +119,21 @@ public sealed class BakedAndMalformedInputTests : CredentialTestHost
 
         Assert.True(verdict.HasReason(ReasonCodes.UnsupportedFormat));
     }
+    [Fact]
+    public async Task Json_with_duplicate_members_is_rejected()
+    {
+        using var key = TestKey.Ed25519();
+        var payload = Ob3.Payload(Ob3.Credential(key.DidKey)).ToJsonString();
+        var duplicated = payload.Insert(1, "\"iss\":\"did:example:shadow\",");
+
+        var jwt = key.Sign(System.Text.Json.Nodes.JsonNode.Parse(payload)!, kid: key.DidKeyMethod);
+        var parts = jwt.Split('.');
+        var signingInput = $"{parts[0]}.{TestKey.B64(Encoding.UTF8.GetBytes(duplicated))}";
+        var forged = $"{signingInput}.{TestKey.B64(key.SignBytes(Encoding.ASCII.GetBytes(signingInput)))}";
+
+        var verdict = await VerifyAsync(forged);
+
+        Assert.False(verdict.IsVerified);
+        Assert.True(verdict.HasReason(ReasonCodes.MalformedJson), string.Join("; ", verdict.Reasons));
+    }
 }

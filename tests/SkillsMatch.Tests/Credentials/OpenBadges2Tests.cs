@@ -185,4 +185,22 @@ public sealed class OpenBadges2Tests : CredentialTestHost
         Assert.False(verdict.IsVerified);
         Assert.True(verdict.HasReason(ReasonCodes.AlgorithmNotAllowed));
     }
+    [Fact]
+    public async Task Signed_assertion_cannot_vouch_for_its_own_key_with_an_embedded_issuer()
+    {
+        using var attacker = TestKey.Rsa2048();
+        var (_, keyUrl) = SignedAssertion(attacker, Server.Url("/ob2/issuer"), listKey: false);
+        var assertion = Assertion("urn:uuid:7", new JsonObject { ["type"] = "signed", ["creator"] = keyUrl });
+        assertion["badge"] = new JsonObject
+        {
+            ["type"] = "BadgeClass", ["name"] = "Forklift Safety",
+            ["issuer"] = new JsonObject { ["type"] = "Issuer", ["id"] = Server.Url("/ob2/issuer"), ["name"] = "Harbour College", ["publicKey"] = keyUrl },
+        };
+
+        var verdict = await VerifyAsync(attacker.Sign(assertion));
+
+        Assert.False(verdict.IsVerified);
+        Assert.False(verdict.KeyBoundToIssuer);
+        Assert.True(verdict.HasReason(ReasonCodes.KeyNotBound));
+    }
 }

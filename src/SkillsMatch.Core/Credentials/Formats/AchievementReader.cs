@@ -4,7 +4,7 @@ using System.Xml;
 namespace SkillsMatch.Credentials.Formats;
 
 /// <summary>
-/// Reads an OB 3.0 <c>Achievement</c> (OB 3.0 §B.1.1) or an OB 2.0 <c>BadgeClass</c> into a <see cref="CredentialAchievement"/>.
+/// Reads an OB 3.0 <c>Achievement</c> (OB 3.0 data model) or an OB 2.0 <c>BadgeClass</c> into a <see cref="CredentialAchievement"/>.
 /// Both name their alignments <c>alignment</c> with the same target* members.
 /// </summary>
 internal static class AchievementReader

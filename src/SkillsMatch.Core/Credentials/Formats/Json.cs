@@ -6,15 +6,16 @@ namespace SkillsMatch.Credentials.Formats;
 /// <summary>Small readers for the loose shapes of credential JSON (a value or an array, a string or an object with an id).</summary>
 internal static class Json
 {
-    public static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    /// <summary>Duplicate members are refused: two readers of one signed payload must not see different values.</summary>
+    public static readonly JsonDocumentOptions Options = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     /// <summary>Parses a detached root element (the document is disposed).</summary>
-    public static JsonElement Parse(ReadOnlySpan<byte> utf8, string what)
+    public static JsonElement Parse(ReadOnlyMemory<byte> utf8, string what)
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = Options.MaxDepth });
-            return JsonElement.ParseValue(ref reader);
+            using var document = JsonDocument.Parse(utf8, Options);
+            return document.RootElement.Clone();
         }
         catch (JsonException e)
         {

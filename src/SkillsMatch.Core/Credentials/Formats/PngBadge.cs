@@ -5,7 +5,7 @@ namespace SkillsMatch.Credentials.Formats;
 
 /// <summary>
 /// Extracts a baked credential from a PNG: the iTXt chunk with keyword <c>openbadgecredential</c>
-/// (OB 3.0 §5.3.1 "PNG") or <c>openbadges</c> (OB 2.0 Baking §PNG), or the legacy tEXt <c>openbadges</c> URL.
+/// (OB 3.0 "Badge Baking", PNG) or <c>openbadges</c> (OB 2.0 Baking, PNG), or the legacy tEXt <c>openbadges</c> URL.
 /// A minimal chunk walker: every chunk's length is bounded and its CRC checked (PNG spec §5.3).
 /// </summary>
 internal static class PngBadge

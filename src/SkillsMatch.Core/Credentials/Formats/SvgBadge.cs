@@ -3,7 +3,7 @@ using System.Xml;
 namespace SkillsMatch.Credentials.Formats;
 
 /// <summary>
-/// Extracts a baked credential from an SVG: <c>&lt;openbadges:credential&gt;</c> (OB 3.0 §5.3.2 "SVG") or the
+/// Extracts a baked credential from an SVG: <c>&lt;openbadges:credential&gt;</c> (OB 3.0 "Badge Baking", SVG) or the
 /// OB 2.0 <c>&lt;openbadges:assertion&gt;</c> (its text, or its <c>verify</c> attribute for a hosted URL).
 /// DTDs are prohibited and nothing external is resolved: a badge image must not make us read files or URLs.
 /// </summary>

@@ -9,6 +9,7 @@ internal sealed record VcCredential
 
     /// <summary>VCDM 1.1 (issuanceDate/expirationDate) rather than 2.0 (validFrom/validUntil).</summary>
     public bool IsVcdm1 { get; init; }
+    public IReadOnlyList<string> Types { get; init; } = [];
     public string? Id { get; init; }
     public string? IssuerId { get; init; }
     public string? IssuerName { get; init; }

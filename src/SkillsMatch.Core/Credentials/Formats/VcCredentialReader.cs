@@ -56,6 +56,7 @@ internal static class VcCredentialReader
         {
             Root = root,
             IsVcdm1 = v1,
+            Types = types,
             Id = Json.Text(root, "id"),
             IssuerId = issuerId,
             IssuerName = issuer is { ValueKind: JsonValueKind.Object } i ? Json.Loose(Json.Property(i, "name")) : null,

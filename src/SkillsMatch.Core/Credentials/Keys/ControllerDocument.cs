@@ -14,7 +14,7 @@ internal static class ControllerDocument
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+            json = JsonDocument.Parse(body, Formats.Json.Options);
         }
         catch (JsonException e)
         {

@@ -16,7 +16,7 @@ public sealed class DidJwkResolver : IKeyResolver
         {
             var encoded = did["did:jwk:".Length..];
             if (encoded.Length > 4096) throw new CredentialFormatException("the did:jwk is too long");
-            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(encoded));
+            using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(encoded), Formats.Json.Options);
             var jwk = PublicJwk.Parse(json.RootElement);
             return Task.FromResult(new KeyResolution(did, [new VerificationKey($"{did}#0", did, jwk)]));
         }

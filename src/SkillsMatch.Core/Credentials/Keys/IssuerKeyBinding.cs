@@ -13,6 +13,7 @@ namespace SkillsMatch.Credentials.Keys;
 /// </summary>
 internal sealed class IssuerKeyBinding(IReadOnlyList<IKeyResolver> resolvers, TimeProvider time, TimeSpan cacheFor)
 {
+    private const int MaxCachedIssuers = 10_000;
     private readonly ConcurrentDictionary<string, (KeyResolution Keys, DateTimeOffset Until)> _cache = new(StringComparer.Ordinal);
 
     /// <summary>Header checks that fail the credential before any key is looked at.</summary>
@@ -91,8 +92,13 @@ internal sealed class IssuerKeyBinding(IReadOnlyList<IKeyResolver> resolvers, Ti
         var resolver = resolvers.FirstOrDefault(r => r.CanResolve(key));
         if (resolver is null) return KeyResolution.Failed(key, $"no key resolver handles {key}");
         var resolution = await resolver.ResolveAsync(key, cancellationToken);
-        // Only successes are cached: an unreachable issuer is retried next time.
-        if (resolution.Error is null) _cache[key] = (resolution, now + cacheFor);
+        // Only successes are cached: an unreachable issuer is retried next time. Every credential can name a new
+        // did:key, so the cache is bounded crudely rather than allowed to grow with hostile input.
+        if (resolution.Error is null)
+        {
+            if (_cache.Count >= MaxCachedIssuers) _cache.Clear();
+            _cache[key] = (resolution, now + cacheFor);
+        }
         return resolution;
     }
 
