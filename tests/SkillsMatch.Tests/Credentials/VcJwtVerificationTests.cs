@@ -191,4 +191,28 @@ public sealed class VcJwtVerificationTests : CredentialTestHost
 
         Assert.True(verdict.IsVerified, string.Join("; ", verdict.Reasons));
     }
+    [Fact]
+    public async Task Clr_credential_yields_the_achievements_of_its_bundled_credentials()
+    {
+        using var key = TestKey.Ed25519();
+        var inner = Ob3.Credential(key.DidKey);
+        inner["type"] = new JsonArray("VerifiableCredential", "AchievementCredential");
+        var second = Ob3.Credential(key.DidKey);
+        second["credentialSubject"]!["achievement"]!["id"] = "https://example.edu/achievements/python-201";
+        second["credentialSubject"]!["achievement"]!["name"] = "Python for Data";
+        var clr = Ob3.Credential(key.DidKey);
+        clr["type"] = new JsonArray("VerifiableCredential", "ClrCredential");
+        clr["credentialSubject"] = new JsonObject
+        {
+            ["id"] = Ob3.Learner,
+            ["type"] = new JsonArray("ClrSubject"),
+            ["verifiableCredential"] = new JsonArray(inner, key.Sign(Ob3.Payload(second), kid: key.DidKeyMethod)),
+        };
+
+        var verdict = await VerifyAsync(key.Sign(Ob3.Payload(clr), kid: key.DidKeyMethod));
+
+        Assert.True(verdict.IsVerified, string.Join("; ", verdict.Reasons));
+        Assert.Contains("ClrCredential", verdict.Types);
+        Assert.Equal(["SQL for Analysts", "Python for Data"], verdict.Achievements.Select(a => a.Name));
+    }
 }
