@@ -1,0 +1,13 @@
+namespace SkillsMatch.Credentials;
+
+public sealed record CredentialVerifierOptions
+{
+    /// <summary>Tolerance for clocks that disagree, applied to validFrom/nbf and validUntil/exp.</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Largest input accepted (a JSON credential, a JWT, or a baked PNG/SVG).</summary>
+    public int MaxInputBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How long resolved issuer keys (DID documents, JWKS) are reused.</summary>
+    public TimeSpan KeyCacheDuration { get; init; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,38 @@
+using Org.BouncyCastle.Asn1.Nist;
+
+namespace SkillsMatch.Credentials.Keys;
+
+/// <summary>
+/// Decodes a multibase, multicodec public key as used by did:key and Multikey <c>publicKeyMultibase</c>:
+/// 'z' (base58btc) then the unsigned-varint codec — ed25519-pub 0xed (bytes ed 01) with a 32-byte key,
+/// p256-pub 0x1200 (bytes 80 24) with a 33-byte compressed point (did:key v0.7 §2.1; multicodec table).
+/// </summary>
+internal static class Multikey
+{
+    public static PublicJwk Decode(string multibase)
+    {
+        if (multibase.Length < 2 || multibase[0] != 'z')
+            throw new CredentialFormatException("only base58btc ('z') multibase keys are supported");
+        var bytes = Base58Btc.Decode(multibase[1..]);
+        if (bytes.Length == 34 && bytes[0] == 0xED && bytes[1] == 0x01)
+            return PublicJwk.Ed25519(bytes[2..]);
+        if (bytes.Length == 35 && bytes[0] == 0x80 && bytes[1] == 0x24)
+            return DecompressP256(bytes[2..]);
+        throw new CredentialFormatException("the multikey is neither an ed25519-pub nor a compressed p256-pub key");
+    }
+
+    private static PublicJwk DecompressP256(byte[] compressed)
+    {
+        if (compressed[0] is not (0x02 or 0x03)) throw new CredentialFormatException("a p256-pub key must be a compressed point");
+        try
+        {
+            var curve = NistNamedCurves.GetByName("P-256").Curve;
+            var point = curve.DecodePoint(compressed).Normalize();
+            return PublicJwk.P256(point.AffineXCoord.GetEncoded(), point.AffineYCoord.GetEncoded());
+        }
+        catch (ArgumentException e)
+        {
+            throw new CredentialFormatException("the p256-pub key is not a point on P-256", e);
+        }
+    }
+}

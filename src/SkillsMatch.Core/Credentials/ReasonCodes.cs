@@ -1,0 +1,34 @@
+namespace SkillsMatch.Credentials;
+
+/// <summary>The stable codes of <see cref="CredentialReason"/>: one per distinct way a credential can fail.</summary>
+public static class ReasonCodes
+{
+    public const string InputTooLarge = "input-too-large";
+    public const string Malformed = "malformed";
+    public const string MalformedJson = "malformed-json";
+    public const string MalformedJwt = "malformed-jwt";
+    public const string MalformedPng = "malformed-png";
+    public const string MalformedSvg = "malformed-svg";
+    public const string UnsupportedFormat = "unsupported-format";
+    public const string AlgorithmNotAllowed = "alg-not-allowed";
+    public const string PrivateKeyInHeader = "private-key-in-header";
+    public const string CriticalHeader = "crit-not-understood";
+    public const string ContextMissing = "context-missing";
+    public const string TypeMissing = "type-missing";
+    public const string IssuerMissing = "issuer-missing";
+    public const string SubjectMissing = "subject-missing";
+    public const string ClaimMismatch = "claim-mismatch";
+    public const string KeyUnresolved = "key-unresolved";
+    public const string KeyNotBound = "key-not-bound";
+    public const string SignatureInvalid = "signature-invalid";
+    public const string ProofNotSupported = "proof-not-supported";
+    public const string Expired = "expired";
+    public const string NotYetValid = "not-yet-valid";
+    public const string Revoked = "revoked";
+    public const string Suspended = "suspended";
+    public const string StatusUnknown = "status-unknown";
+    public const string RecipientMismatch = "recipient-mismatch";
+    public const string ResultNotCompleted = "result-not-completed";
+    public const string OriginMismatch = "origin-mismatch";
+    public const string FetchFailed = "fetch-failed";
+}

@@ -1,0 +1,9 @@
+namespace SkillsMatch.Credentials;
+
+public enum ValidityWindow
+{
+    Unchecked,
+    Valid,
+    NotYetValid,
+    Expired,
+}

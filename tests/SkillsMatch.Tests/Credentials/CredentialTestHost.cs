@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using SkillsMatch.Credentials;
+
+namespace SkillsMatch.Tests.Credentials;
+
+/// <summary>Per test class: a loopback server for DID documents and status lists, and a verifier allowed to reach it.</summary>
+public abstract class CredentialTestHost : IAsyncLifetime
+{
+    protected CredentialServer Server { get; private set; } = null!;
+    protected CredentialHttpClient Http { get; private set; } = null!;
+    protected FixedClock Clock { get; } = new(FixedClock.Default);
+    protected CredentialVerifier Verifier { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await CredentialServer.StartAsync();
+        Http = new CredentialHttpClient(new CredentialHttpOptions { AllowLoopback = true, AllowHttp = true, Timeout = TimeSpan.FromSeconds(3) });
+        Verifier = new CredentialVerifier(Http, time: Clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>Publishes a did:web DID document for the server root listing <paramref name="keys"/> as assertion methods.</summary>
+    protected string PublishDidWeb(params TestKey[] keys)
+    {
+        var did = Server.DidWeb;
+        var methods = new JsonArray();
+        var assertion = new JsonArray();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            methods.Add(new JsonObject { ["id"] = $"{did}#key-{i}", ["type"] = "JsonWebKey", ["controller"] = did, ["publicKeyJwk"] = keys[i].PublicJwk() });
+            assertion.Add($"{did}#key-{i}");
+        }
+        var document = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
+            ["id"] = did,
+            ["verificationMethod"] = methods,
+            ["assertionMethod"] = assertion,
+        };
+        Server.Serve("/.well-known/did.json", document.ToJsonString(), "application/did+json");
+        return did;
+    }
+
+    protected Task<CredentialVerdict> VerifyAsync(string input, ExpectedRecipient? recipient = null) => Verifier.VerifyAsync(input, recipient);
+}
