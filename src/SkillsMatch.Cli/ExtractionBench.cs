@@ -30,9 +30,17 @@ public static class ExtractionBench
             var postings = Postings(pool, parse.GetValue(count));
             using var models = new ExtractionModels(new ExtractionStore(dataSource), store);
             var build = Stopwatch.StartNew();
-            await models.ForTaxonomyAsync(taxonomyId, ct);
+            var extractionModel = await models.ForTaxonomyAsync(taxonomyId, ct);
             Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {postings.Count} postings of ~{postings.Average(p => p.Length):F0} chars " +
                               $"built from {pool.Count} distinct sentences; model built in {build.ElapsedMilliseconds} ms");
+            var analysis = new List<double>();
+            foreach (var posting in postings)
+            {
+                var one = Stopwatch.StartNew();
+                TextAnalysis.Analyze(posting, extractionModel.Matcher);
+                analysis.Add(one.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"text analysis alone (1 thread): median {BenchCommands.Percentile(analysis, 50):F2} ms  p95 {BenchCommands.Percentile(analysis, 95):F2} ms per posting");
             using var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = 1 });
             await RunAsync("lexical only", new SkillExtractor(models), taxonomyId, postings, true, ct);
             await RunAsync("semantic, no vector cache", new SkillExtractor(models, model), taxonomyId, postings, false, ct);

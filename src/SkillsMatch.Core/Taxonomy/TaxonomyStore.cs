@@ -51,12 +51,21 @@ public sealed partial class TaxonomyStore(NpgsqlDataSource dataSource)
             """, cancellationToken: ct, commandTimeout: 120))).ToList();
     }
 
-    /// <summary>Changes whenever a taxonomy is imported, re-imported or deleted; cheap enough to ask on every search.</summary>
+    private (string Version, long CheckedAt)? labelsVersion;
+
+    /// <summary>
+    /// Changes whenever a taxonomy is imported, re-imported or deleted. Asked at most every two seconds:
+    /// searches and extractions call it on every request, and an import is visible that much later.
+    /// </summary>
     public async Task<string> LabelsVersionAsync(CancellationToken ct)
     {
+        var now = Environment.TickCount64;
+        if (labelsVersion is { } known && now - known.CheckedAt < 2000) return known.Version;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await conn.QuerySingleAsync<string>(new CommandDefinition(
+        var version = await conn.QuerySingleAsync<string>(new CommandDefinition(
             "SELECT count(*) || ':' || coalesce(max(imported_at)::text, '') FROM taxonomies", cancellationToken: ct));
+        labelsVersion = (version, now);
+        return version;
     }
 
     /// <summary>Nearest skills by embedding (HNSW, cosine), optionally within one taxonomy.</summary>
