@@ -15,6 +15,4 @@ public enum Proficiency
 public sealed record LevelCue(int? MinYears, int? MaxYears, Proficiency? Proficiency)
 {
     public static readonly LevelCue None = new(null, null, null);
-
-    public bool IsNone => MinYears is null && MaxYears is null && Proficiency is null;
 }
