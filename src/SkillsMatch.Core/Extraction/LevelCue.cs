@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SkillsMatch.Extraction;
 
 public enum Proficiency
@@ -16,5 +18,6 @@ public sealed record LevelCue(int? MinYears, int? MaxYears, Proficiency? Profici
 {
     public static readonly LevelCue None = new(null, null, null);
 
+    [JsonIgnore]
     public bool IsNone => MinYears is null && MaxYears is null && Proficiency is null;
 }

@@ -13,6 +13,12 @@ internal static partial class LevelCues
     public static List<YearsCue> FindYears(string text, int start, int length)
     {
         var found = new List<YearsCue>();
+        // Most sentences give no years; the regex would try every number word at every letter to learn that.
+        var span = text.AsSpan(start, length);
+        if (!span.Contains("year", StringComparison.OrdinalIgnoreCase) && !span.Contains("yr", StringComparison.OrdinalIgnoreCase))
+        {
+            return found;
+        }
         for (var m = Years().Match(text, start, length); m.Success; m = m.NextMatch())
         {
             int? first = Number(m.Groups["min"].Value);

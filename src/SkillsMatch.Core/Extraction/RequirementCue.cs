@@ -37,7 +37,7 @@ internal static partial class RequirementCues
           | would\s+be\s+(?:great|nice|helpful|appreciated)|optional
           )
         | (?<required>
-            must(?:[\s-]haves?)?|(?<!\bnot\s)(?<!\bnot\s(?:strictly|really)\s)required|requirements?(?=\s*:)|(?:is|are)\s+a\s+requirement
+            must(?:[\s-]haves?)?|required(?<!\bnot\s(?:(?:strictly|really)\s)?required)|requirements?(?=\s*:)|(?:is|are)\s+a\s+requirement
           | essential|mandatory|minimum|at\s+least|proven\s+(?:experience|track\s+record|ability|expertise)
           | you\s+have|you(?:'ll|\s+will)?\s+(?:need|bring)|you\s+should\s+have|needs?\s+to\s+have|necessary|prerequisites?
           )

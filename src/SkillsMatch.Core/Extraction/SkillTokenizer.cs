@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using SkillsMatch.Embeddings;
@@ -55,8 +56,29 @@ internal static class SkillTokenizer
         return tokens;
     }
 
+    // Words repeat across postings and labels; folding and stemming each once saves most of tokenising.
+    // Bounded so hostile input cannot grow it without limit; past the bound keys are computed every time.
+    private const int CacheLimit = 500_000;
+    private static readonly ConcurrentDictionary<string, string> KeyCache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeyLookup =
+        KeyCache.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The comparison key: accent- and case-folded, stemmed when the token is a plain word.</summary>
     public static string KeyOf(ReadOnlySpan<char> surface, StringBuilder buffer)
+    {
+        if (KeyLookup.TryGetValue(surface, out string? key))
+        {
+            return key;
+        }
+        key = ComputeKey(surface, buffer);
+        if (KeyCache.Count < CacheLimit)
+        {
+            KeyLookup.TryAdd(surface, key);
+        }
+        return key;
+    }
+
+    private static string ComputeKey(ReadOnlySpan<char> surface, StringBuilder buffer)
     {
         buffer.Clear();
         bool plainWord = true;

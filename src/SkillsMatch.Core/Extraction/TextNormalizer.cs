@@ -14,15 +14,23 @@ public static class TextNormalizer
     public static NormalizedText Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var output = new StringBuilder(text.Length);
-        var starts = new List<int>(text.Length);
-        var ends = new List<int>(text.Length);
+        var output = new char[text.Length + 16];
+        var starts = new int[output.Length];
+        var ends = new int[output.Length];
+        int n = 0;
 
         void Emit(char c, int from, int to)
         {
-            output.Append(c);
-            starts.Add(from);
-            ends.Add(to);
+            if (n == output.Length)
+            {
+                Array.Resize(ref output, n * 2);
+                Array.Resize(ref starts, n * 2);
+                Array.Resize(ref ends, n * 2);
+            }
+            output[n] = c;
+            starts[n] = from;
+            ends[n] = to;
+            n++;
         }
 
         int i = 0;
@@ -41,6 +49,13 @@ public static class TextNormalizer
                 Emit(c, i, i + 2);
                 Emit(text[i + 1], i, i + 2);
                 i += 2;
+                continue;
+            }
+
+            if (c < '\u0080' && c >= ' ' && c != '`' && (i + 1 == text.Length || text[i + 1] < '\u0300'))
+            {
+                Emit(c, i, i + 1);
+                i++;
                 continue;
             }
 
@@ -79,7 +94,7 @@ public static class TextNormalizer
             }
             i++;
         }
-        return new NormalizedText(text, output.ToString(), [.. starts], [.. ends]);
+        return new NormalizedText(text, new string(output, 0, n), starts, ends);
     }
 
     /// <summary>The character to keep for <paramref name="c"/>, or '\0' to drop it.</summary>
