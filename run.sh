@@ -4,7 +4,4 @@
 # your own server instead; SKILLSMATCH_URLS to listen elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")"
-if [ -z "${ConnectionStrings__SkillsMatch:-}" ]; then
-  scripts/postgres.sh ensure >/dev/null
-fi
 exec dotnet run --project src/SkillsMatch.Api -c Release --no-launch-profile -- --urls "${SKILLSMATCH_URLS:-http://127.0.0.1:5080}"

@@ -18,7 +18,7 @@ public static class CredentialBenchmark
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var privateKey = new Ed25519PrivateKeyParameters(new SecureRandom());
         var publicKey = privateKey.GeneratePublicKey().GetEncoded();
-        var did = "did:key:z" + Base58Encode([0xED, 0x01, .. publicKey]);
+        var did = "did:key:z" + Base58Btc.Encode([0xED, 0x01, .. publicKey]);
         var jwt = Sign(privateKey, $"{did}#{did["did:key:".Length..]}", Payload(did));
 
         using var http = new CredentialHttpClient();
@@ -61,23 +61,5 @@ public static class CredentialBenchmark
         var signature = new byte[64];
         key.Sign(Org.BouncyCastle.Math.EC.Rfc8032.Ed25519.Algorithm.Ed25519, null, input, 0, input.Length, signature, 0);
         return $"{header}.{body}.{Base64Url.EncodeToString(signature)}";
-    }
-
-    private static string Base58Encode(byte[] bytes)
-    {
-        const string alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-        var value = new System.Numerics.BigInteger(bytes, isUnsigned: true, isBigEndian: true);
-        var text = new StringBuilder();
-        while (value > 0)
-        {
-            text.Insert(0, alphabet[(int)(value % 58)]);
-            value /= 58;
-        }
-        foreach (var b in bytes)
-        {
-            if (b != 0) break;
-            text.Insert(0, '1');
-        }
-        return text.ToString();
     }
 }

@@ -79,7 +79,7 @@ public sealed class SkillExtractor(
             {
                 if (found.ContainsKey(skillId) || denied.Contains(skillId)) continue;
                 found[skillId] = new Candidate(skillId, numbers.SemanticConfidence(cosine), ExtractionMethod.Semantic,
-                    [sentenceSpan], sentence.Requirement, sentence.Level) { Cosine = cosine };
+                    [sentenceSpan], sentence.Requirement, sentence.Level);
             }
         }
         return found;
@@ -117,8 +117,5 @@ public sealed class SkillExtractor(
         : a == RequirementCue.Preferred || b == RequirementCue.Preferred ? RequirementCue.Preferred
         : RequirementCue.None;
 
-    private sealed record Candidate(long SkillId, double Score, ExtractionMethod Method, IReadOnlyList<EvidenceSpan> Spans, RequirementCue Requirement, LevelCue Level)
-    {
-        public double? Cosine { get; init; }
-    }
+    private sealed record Candidate(long SkillId, double Score, ExtractionMethod Method, IReadOnlyList<EvidenceSpan> Spans, RequirementCue Requirement, LevelCue Level);
 }

@@ -35,18 +35,8 @@ public static class EmbeddedCluster
     }
 
     /// <summary>Finds scripts/postgres.sh above the program folder (dotnet run, tests) or the working directory.</summary>
-    public static string FindScript()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "scripts", "postgres.sh");
-                if (File.Exists(candidate)) return candidate;
-            }
-        }
-        throw new InvalidOperationException(
+    public static string FindScript() =>
+        RepositoryFiles.Find("scripts", "postgres.sh") ?? throw new InvalidOperationException(
             "No connection string is configured (ConnectionStrings:SkillsMatch) and scripts/postgres.sh was not found " +
             "to start the embedded cluster. Set the connection string or Database:EmbeddedScript.");
-    }
 }

@@ -49,14 +49,7 @@ public sealed class DefaultTaxonomy(
         }
     }
 
-    public static string FindShippedTaxonomy()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data", "taxonomies", "skillsmatch");
-                if (File.Exists(Path.Combine(candidate, "taxonomy.tsv"))) return candidate;
-            }
-        throw new InvalidOperationException("data/taxonomies/skillsmatch was not found; set Taxonomy:DefaultPath.");
-    }
+    public static string FindShippedTaxonomy() =>
+        Path.GetDirectoryName(RepositoryFiles.Find("data", "taxonomies", "skillsmatch", "taxonomy.tsv"))
+        ?? throw new InvalidOperationException("data/taxonomies/skillsmatch was not found; set Taxonomy:DefaultPath.");
 }

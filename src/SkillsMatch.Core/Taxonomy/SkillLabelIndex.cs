@@ -11,6 +11,7 @@ public sealed class SkillLabelIndex
     private const int MaxPrefixScan = 4000;
     private readonly SkillLabel[] labels;
     private readonly string[] sortedTexts;
+    private readonly int[] wordCounts;
     private readonly Dictionary<string, List<int>> byText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> byWord = new(StringComparer.Ordinal);
     private readonly string[] sortedWords;
@@ -20,10 +21,13 @@ public sealed class SkillLabelIndex
     {
         labels = source.OrderBy(l => l.Text, StringComparer.Ordinal).ToArray();
         sortedTexts = labels.Select(l => l.Text).ToArray();
+        wordCounts = new int[labels.Length];
         for (var i = 0; i < labels.Length; i++)
         {
             Add(byText, labels[i].Text, i);
-            foreach (var word in LabelWords.Split(labels[i].Text).Distinct(StringComparer.Ordinal)) Add(byWord, word, i);
+            var words = LabelWords.Split(labels[i].Text);
+            wordCounts[i] = words.Length;
+            foreach (var word in words.Distinct(StringComparer.Ordinal)) Add(byWord, word, i);
         }
         sortedWords = byWord.Keys.Order(StringComparer.Ordinal).ToArray();
         foreach (var word in sortedWords)
@@ -55,7 +59,7 @@ public sealed class SkillLabelIndex
 
         foreach (var (index, typos, matchedWords) in WordMatches(LabelWords.Split(q)))
         {
-            var coverage = (double)matchedWords / LabelWords.Split(labels[index].Text).Length;
+            var coverage = (double)matchedWords / wordCounts[index];
             Offer(index, typos == 0 ? "word" : "fuzzy", (typos == 0 ? 0.6 : 0.45) + 0.15 * coverage);
         }
 

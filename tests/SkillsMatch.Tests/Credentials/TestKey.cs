@@ -105,21 +105,5 @@ public sealed class TestKey : IDisposable
 
     public static string B64(byte[] bytes) => Base64Url.EncodeToString(bytes);
 
-    public static string Base58(byte[] bytes)
-    {
-        const string alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
-        var value = new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
-        var text = new StringBuilder();
-        while (value > 0)
-        {
-            text.Insert(0, alphabet[(int)(value % 58)]);
-            value /= 58;
-        }
-        foreach (var b in bytes)
-        {
-            if (b != 0) break;
-            text.Insert(0, '1');
-        }
-        return text.ToString();
-    }
+    public static string Base58(byte[] bytes) => SkillsMatch.Credentials.Keys.Base58Btc.Encode(bytes);
 }

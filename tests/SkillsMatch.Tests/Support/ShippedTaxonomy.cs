@@ -10,11 +10,8 @@ public static class ShippedTaxonomy
 
     public static Task<int> IdAsync() => Loaded.Value;
 
-    public static string RepositoryFile(params string[] parts)
-    {
-        var taxonomy = DefaultTaxonomy.FindShippedTaxonomy();
-        return Path.Combine([Path.GetFullPath(Path.Combine(taxonomy, "..", "..", "..")), .. parts]);
-    }
+    public static string RepositoryFile(params string[] parts) =>
+        RepositoryFiles.Find(parts) ?? throw new FileNotFoundException($"{Path.Combine(parts)} is not in the repository");
 
     private static async Task<int> LoadAsync()
     {

@@ -1,10 +1,27 @@
 namespace SkillsMatch.Credentials.Keys;
 
-/// <summary>Bitcoin base58 (the multibase 'z' alphabet), decode only. Inputs are short key strings, so O(n²) is fine; the length is capped.</summary>
+/// <summary>Bitcoin base58 (the multibase 'z' alphabet). Inputs are short key strings, so O(n²) is fine; the length is capped.</summary>
 internal static class Base58Btc
 {
     private const string Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private const int MaxLength = 256;
+
+    public static string Encode(byte[] bytes)
+    {
+        var value = new System.Numerics.BigInteger(bytes, isUnsigned: true, isBigEndian: true);
+        var text = new System.Text.StringBuilder();
+        while (value > 0)
+        {
+            text.Insert(0, Alphabet[(int)(value % 58)]);
+            value /= 58;
+        }
+        foreach (var b in bytes)
+        {
+            if (b != 0) break;
+            text.Insert(0, '1');
+        }
+        return text.ToString();
+    }
 
     public static byte[] Decode(string text)
     {
