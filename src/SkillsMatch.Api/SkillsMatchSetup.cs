@@ -26,6 +26,8 @@ public static class SkillsMatchSetup
         builder.Services.AddEmbeddings(builder.Configuration.GetSection("Embeddings").Get<RemoteEmbeddingOptions>() ?? new RemoteEmbeddingOptions());
         builder.Services.AddSingleton<TaxonomyStore>();
         builder.Services.AddSingleton<DefaultTaxonomy>();
+        builder.Services.AddSingleton(services => new WorkingTaxonomy(
+            services.GetRequiredService<TaxonomyStore>(), builder.Configuration["Taxonomy:Working"] ?? WorkingTaxonomy.DefaultReference));
         builder.Services.AddSingleton<CrosswalkBuilder>();
         builder.Services.AddSingleton<ExtractionStore>();
         builder.Services.AddSingleton<ExtractionModels>();
