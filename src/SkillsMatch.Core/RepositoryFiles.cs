@@ -1,7 +1,7 @@
 namespace SkillsMatch;
 
 /// <summary>
-/// Finds a file shipped in the repository (scripts/postgres.sh, data/taxonomies/…) from wherever the program
+/// Finds a file or folder shipped in the repository (scripts/postgres.sh, data/taxonomies/…) from wherever the program
 /// runs: its bin folder under dotnet run and tests, or the working directory.
 /// </summary>
 public static class RepositoryFiles
@@ -12,7 +12,7 @@ public static class RepositoryFiles
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine([dir.FullName, .. relativePath]);
-                if (File.Exists(candidate)) return candidate;
+                if (File.Exists(candidate) || Directory.Exists(candidate)) return candidate;
             }
         return null;
     }

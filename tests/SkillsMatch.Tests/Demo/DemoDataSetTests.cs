@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using SkillsMatch.Demo;
+using SkillsMatch.Taxonomy.Importers;
+using SkillsMatch.Tests.Support;
+
+namespace SkillsMatch.Tests.Demo;
+
+public sealed class DemoDataSetTests
+{
+    private static readonly DemoDataSet Demo = DemoDataSet.Read(ShippedTaxonomy.RepositoryFile("data", "demo"));
+
+    [Fact]
+    public void The_demo_is_the_size_the_issue_asks_for()
+    {
+        Assert.True(Demo.Postings.Count >= 200, $"{Demo.Postings.Count} postings");
+        Assert.True(Demo.CatalogOfferings.Count >= 60, $"{Demo.CatalogOfferings.Count} offerings");
+        Assert.True(Demo.CatalogOfferings.Select(o => (string?)o["provider"]).Distinct().Count() >= 5);
+        Assert.Contains(Demo.Learners, l => l.Key == "sarah" && l.Targets.Contains("data-analyst"));
+        Assert.All(Demo.Postings, p => Assert.True(p["skillsmatch:demo"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public void Every_skill_and_occupation_the_demo_names_is_in_the_shipped_taxonomy()
+    {
+        var taxonomy = OwnTaxonomyReader.Read(ShippedTaxonomy.RepositoryFile("data", "taxonomies", "skillsmatch")).Import!;
+        var skills = taxonomy.Skills.Select(s => s.ExternalId).ToHashSet();
+        var occupations = taxonomy.Occupations.Select(o => o.ExternalId).ToHashSet();
+        var named = Demo.CatalogOfferings.SelectMany(o => o["skills"]!.AsArray().Select(s => s!.GetValue<string>()))
+            .Concat(Demo.Learners.SelectMany(l => l.SelfDeclared.Select(s => s.Skill).Concat(l.Credentials.SelectMany(c => c.Skills))));
+        var unknown = named.Except(skills).Concat(Demo.Learners.SelectMany(l => l.Targets).Except(occupations)).ToList();
+        Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void Dates_shift_so_the_postings_stay_current()
+    {
+        var posting = new JsonObject { ["datePosted"] = "2026-11-20", ["validThrough"] = "2027-01-19", ["title"] = "x" };
+        var shifted = DemoDataSet.ShiftDates(posting, new DateOnly(2027, 3, 1));
+        Assert.Equal("2027-02-21", (string?)shifted["datePosted"]);
+        Assert.Equal("2027-04-22", (string?)shifted["validThrough"]);
+        Assert.Equal("2026-11-20", (string?)posting["datePosted"]);
+    }
+}
