@@ -82,13 +82,24 @@ public static class GapPlanner
     /// </summary>
     private static List<(PlanOffering Offering, int[] Gaps)> Undominated(List<(PlanOffering Offering, int[] Gaps)> offerings)
     {
-        var sets = offerings.Select(o => o.Gaps.ToHashSet()).ToList();
+        var words = offerings.Count == 0 ? 0 : (offerings.Max(o => o.Gaps.Max()) >> 6) + 1;
+        var sets = offerings.Select(o =>
+        {
+            var bits = new ulong[words];
+            foreach (var g in o.Gaps) bits[g >> 6] |= 1UL << (g & 63);
+            return bits;
+        }).ToList();
         bool Dominates(int b, int a)
         {
             var (ob, oa) = (offerings[b].Offering, offerings[a].Offering);
-            if (ob.Hours > oa.Hours || ob.CostCad > oa.CostCad || !sets[a].IsSubsetOf(sets[b])) return false;
-            var equal = ob.Hours == oa.Hours && ob.CostCad == oa.CostCad && sets[a].SetEquals(sets[b]);
-            return !equal || b < a;
+            if (ob.Hours > oa.Hours || ob.CostCad > oa.CostCad) return false;
+            var equalSets = true;
+            for (var w = 0; w < words; w++)
+            {
+                if ((sets[a][w] & ~sets[b][w]) != 0) return false;
+                equalSets &= sets[a][w] == sets[b][w];
+            }
+            return !(equalSets && ob.Hours == oa.Hours && ob.CostCad == oa.CostCad) || b < a;
         }
         return [.. offerings.Where((_, a) => !Enumerable.Range(0, offerings.Count).Any(b => b != a && Dominates(b, a)))];
     }
