@@ -126,12 +126,7 @@ public sealed class GapPlannerTests
         for (var seed = 0; seed < 120; seed++)
         {
             var random = new Random(seed);
-            var gaps = Enumerable.Range(1, random.Next(1, 7))
-                .Select(i => new SkillGap(i, $"skill{i}", random.Next(0, 5) * 0.25, random.Next(3) == 0)).ToList();
-            var offerings = Enumerable.Range(0, random.Next(1, 11)).Select(o => new PlanOffering(
-                $"o{o}", $"Offering {o}", "P", random.Next(1, 8) * 5, random.Next(0, 6) * 50m,
-                [.. Enumerable.Range(1, gaps.Count + 1).Where(_ => random.Next(3) == 0).Select(s => new TaughtSkill(s, random.Next(4) == 0 ? 0.2 : 0.9))],
-                "online", "en", null, "accredited")).ToList();
+            var (gaps, offerings) = RandomInstance(random);
             var options = new GapPlanOptions
             {
                 MaxTotalCost = costBudget ? random.Next(1, 8) * 50m : null,
@@ -150,6 +145,35 @@ public sealed class GapPlannerTests
                 Assert.Equal(plan.Closed.Count + plan.LeftOpen.Count + plans.Uncoverable.Count, gaps.Count);
             }
         }
+    }
+
+    [Fact]
+    public void Greedy_plans_stay_within_budget_and_never_claim_more_than_the_optimum()
+    {
+        for (var seed = 0; seed < 100; seed++)
+        {
+            var (gaps, offerings) = RandomInstance(new Random(seed));
+            var options = new GapPlanOptions { MaxTotalCost = 150m, ExactOfferingLimit = 0 };
+
+            var plans = GapPlanner.Plan(gaps, offerings, options);
+
+            Assert.True(plans.Cheapest.TotalCostCad <= 150m && plans.Fastest.TotalCostCad <= 150m, $"seed {seed}");
+            Assert.NotEqual(PlanMethod.CpSat, plans.Cheapest.Method);
+            var greedy = BruteForce.Key(gaps, [.. plans.Cheapest.Offerings.Select(p => p.Offering)], options, PlanGoal.Cheapest);
+            var best = BruteForce.Best(gaps, offerings, options, PlanGoal.Cheapest);
+            Assert.True(Comparer<(int, double, int, double, double)?>.Default.Compare(greedy, best) <= 0, $"seed {seed}");
+        }
+    }
+
+    private static (List<SkillGap> Gaps, List<PlanOffering> Offerings) RandomInstance(Random random)
+    {
+        var gaps = Enumerable.Range(1, random.Next(1, 7))
+            .Select(i => new SkillGap(i, $"skill{i}", random.Next(0, 5) * 0.25, random.Next(3) == 0)).ToList();
+        var offerings = Enumerable.Range(0, random.Next(1, 11)).Select(o => new PlanOffering(
+            $"o{o}", $"Offering {o}", "P", random.Next(1, 8) * 5, random.Next(0, 6) * 50m,
+            [.. Enumerable.Range(1, gaps.Count + 1).Where(_ => random.Next(3) == 0).Select(s => new TaughtSkill(s, random.Next(4) == 0 ? 0.2 : 0.9))],
+            "online", "en", null, "accredited")).ToList();
+        return (gaps, offerings);
     }
 
     /// <summary>Scores every subset of offerings directly, independent of the planner's encoding.</summary>

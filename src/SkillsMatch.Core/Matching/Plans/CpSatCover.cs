@@ -10,7 +10,8 @@ namespace SkillsMatch.Matching.Plans;
 /// </summary>
 internal static class CpSatCover
 {
-    public static CoverSolution Solve(CoverProblem problem, PlanGoal goal, TimeSpan timeLimit)
+    /// <returns>Null when a phase ends without any solution (only on a time limit far too short).</returns>
+    public static CoverSolution? Solve(CoverProblem problem, PlanGoal goal, TimeSpan timeLimit)
     {
         var model = new CpModel();
         var take = problem.Offerings.Select((_, o) => model.NewBoolVar($"x{o}")).ToArray();
@@ -36,8 +37,8 @@ internal static class CpSatCover
         {
             var value = LinearExpr.WeightedSum(close, problem.GapValues);
             model.Maximize(value);
-            (chosen, var closedValue, var optimal) = Run(model, take, close, problem.GapValues, phaseLimit, closedValueOf: true);
-            proven &= optimal;
+            if (Run(model, take, close, problem.GapValues, phaseLimit, closedValueOf: true) is not ({ } taken, var closedValue, var optimal)) return null;
+            (chosen, proven) = (taken, proven && optimal);
             model.Add(value >= closedValue);
         }
         foreach (var metric in new[] { primary, secondary })
@@ -46,14 +47,14 @@ internal static class CpSatCover
             model.Minimize(expression);
             model.ClearHints();
             for (var o = 0; o < take.Length && chosen.Length > 0; o++) model.AddHint(take[o], chosen[o]);
-            (chosen, var best, var optimal) = Run(model, take, close, metric, phaseLimit, closedValueOf: false);
-            proven &= optimal;
+            if (Run(model, take, close, metric, phaseLimit, closedValueOf: false) is not ({ } taken, var best, var optimal)) return null;
+            (chosen, proven) = (taken, proven && optimal);
             model.Add(expression <= best);
         }
         return new CoverSolution([.. Enumerable.Range(0, take.Length).Where(o => chosen[o])], PlanMethod.CpSat, proven);
     }
 
-    private static (bool[] Taken, long Objective, bool Optimal) Run(
+    private static (bool[] Taken, long Objective, bool Optimal)? Run(
         CpModel model, BoolVar[] take, BoolVar[] close, long[] weights, TimeSpan limit, bool closedValueOf)
     {
         var solver = new CpSolver
@@ -62,8 +63,8 @@ internal static class CpSatCover
             StringParameters = string.Create(CultureInfo.InvariantCulture, $"num_workers:1, max_time_in_seconds:{limit.TotalSeconds:0.###}"),
         };
         var status = solver.Solve(model);
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-            throw new InvalidOperationException($"CP-SAT found no plan ({status}); the model is always feasible, so this is a bug");
+        // Taking nothing is always feasible, so no solution means the time ran out first.
+        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible)) return null;
         var taken = take.Select(x => solver.BooleanValue(x)).ToArray();
         var variables = closedValueOf ? close : take;
         var objective = variables.Select((v, i) => solver.BooleanValue(v) ? weights[i] : 0).Sum();

@@ -45,8 +45,8 @@ public static class GapPlanner
     private static GapPlan Build(CoverProblem problem, PlanGoal goal, int totalGaps, GapPlanOptions options)
     {
         var solution = problem.Offerings.Count == 0 ? new CoverSolution([], PlanMethod.Trivial, true)
-            : problem.Offerings.Count <= options.ExactOfferingLimit ? CpSatCover.Solve(problem, goal, options.ExactTimeLimit)
-            : GreedyCover.Solve(problem, goal);
+            : (problem.Offerings.Count <= options.ExactOfferingLimit ? CpSatCover.Solve(problem, goal, options.ExactTimeLimit) : null)
+              ?? GreedyCover.Solve(problem, goal);
         var closedIndices = solution.Chosen.SelectMany(o => problem.Teaches[o]).ToHashSet();
         var closedSkills = closedIndices.Select(g => problem.Gaps[g].SkillId).ToHashSet();
         var planned = solution.Chosen
