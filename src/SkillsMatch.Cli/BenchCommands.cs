@@ -23,6 +23,8 @@ public static class BenchCommands
         bench.Subcommands.Add(Taxonomy());
         bench.Subcommands.Add(ExtractionBench.Create());
         bench.Subcommands.Add(Credentials());
+        bench.Subcommands.Add(MatchingBench.Placements());
+        bench.Subcommands.Add(MatchingBench.Plans());
         return bench;
     }
 
