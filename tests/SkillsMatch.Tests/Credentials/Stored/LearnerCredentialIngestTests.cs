@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
@@ -71,6 +72,46 @@ public sealed class LearnerCredentialIngestTests
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(("png", true), (stored.GetProperty("container").GetString(), stored.GetProperty("verified").GetBoolean()));
         Assert.Equal("credentialVerified", CredentialApiFixture.Skills(stored)["sql"].Tier);
+    }
+
+    [Fact]
+    public async Task Hosted_open_badges_2_assertion_is_fetched_by_url_and_stored_with_its_skills()
+    {
+        var prefix = $"/ob2-{Guid.NewGuid():N}";
+        const string email = "ada@example.org";
+        const string context = "https://w3id.org/openbadges/v2";
+        var issuer = f.Server.Serve(prefix + "/issuer", new JsonObject
+        {
+            ["@context"] = context, ["type"] = "Issuer", ["id"] = f.Server.Url(prefix + "/issuer"), ["name"] = "Harbour College", ["url"] = f.Server.BaseUrl,
+        }.ToJsonString());
+        f.Server.Serve(prefix + "/badge", new JsonObject
+        {
+            ["@context"] = context, ["type"] = "BadgeClass", ["id"] = f.Server.Url(prefix + "/badge"), ["name"] = "Forklift Safety",
+            ["description"] = "Operates a counterbalance forklift safely.", ["issuer"] = issuer,
+            ["criteria"] = new JsonObject { ["narrative"] = "Completed 16 hours of supervised practice." },
+            ["alignment"] = new JsonArray(new JsonObject { ["targetName"] = "forklift operation", ["targetFramework"] = "SkillsMatch" }),
+        }.ToJsonString());
+        var assertionUrl = f.Server.Url(prefix + "/assertion");
+        var salt = "deadsea";
+        f.Server.Serve(prefix + "/assertion", new JsonObject
+        {
+            ["@context"] = context, ["type"] = "Assertion", ["id"] = assertionUrl, ["badge"] = f.Server.Url(prefix + "/badge"),
+            ["recipient"] = new JsonObject
+            {
+                ["type"] = "email", ["hashed"] = true, ["salt"] = salt,
+                ["identity"] = "sha256$" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email + salt))),
+            },
+            ["issuedOn"] = Ob3.Date(FixedClock.Default.AddDays(-10)), ["verification"] = new JsonObject { ["type"] = "hosted" },
+        }.ToJsonString());
+        await f.RegisterIssuerAsync(issuer, trusted: true);
+        var learner = await f.CreateLearnerAsync(email);
+
+        var response = await f.Client.PostAsJsonAsync($"/learners/{learner}/credentials", new { url = assertionUrl });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var stored = await CredentialApiFixture.JsonAsync(response);
+        Assert.Equal(("ob2-hosted", "url", true), (stored.GetProperty("format").GetString(), stored.GetProperty("container").GetString(), stored.GetProperty("verified").GetBoolean()));
+        Assert.Equal(("credentialVerified", "forklift operation"), (CredentialApiFixture.Skills(stored)["forklift-operation"].Tier, CredentialApiFixture.Skills(stored)["forklift-operation"].Detail));
     }
 
     [Theory]
