@@ -22,7 +22,7 @@ public sealed class CredentialReverificationTests
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public async Task Revocation_found_on_re_verification_removes_the_credentials_evidence_and_lifting_a_suspension_restores_it(bool bitstring)
+    public async Task Revocation_found_on_re_verification_removes_the_credentials_evidence_and_a_cleared_status_bit_restores_it(bool bitstring)
     {
         using var key = TestKey.Ed25519();
         await f.RegisterIssuerAsync(key.DidKey, trusted: true);
