@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
+using SkillsMatch.Api.Credentials;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
 using SkillsMatch.Api.Taxonomy;
@@ -19,6 +20,8 @@ app.MapHealth();
 app.MapTaxonomy();
 app.MapCrosswalks();
 app.MapExtraction();
+app.MapIssuers();
+app.MapLearnerCredentials();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

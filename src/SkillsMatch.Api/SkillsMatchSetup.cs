@@ -1,6 +1,10 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SkillsMatch.Api.Errors;
+using SkillsMatch.Credentials;
+using SkillsMatch.Credentials.Storage;
+using SkillsMatch.Credentials.Trust;
 using Microsoft.Extensions.AI;
 using SkillsMatch.Embeddings;
 using SkillsMatch.Extraction;
@@ -35,6 +39,7 @@ public static class SkillsMatchSetup
             services.GetRequiredService<ExtractionModels>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         // A text at the extraction limit, JSON-escaped, fits; anything much larger is refused before it is read.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
+        builder.AddCredentials();
         builder.Services.AddSingleton(services => new SkillSearch(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 
@@ -54,6 +59,27 @@ public static class SkillsMatchSetup
                 "Verified microcredentials and job postings on one skills taxonomy, matched by an explained embedding-plus-ranking pipeline.";
             return Task.CompletedTask;
         }));
+    }
+
+    /// <summary>
+    /// Verification (Credentials:Http limits, Credentials:Verifier), the issuer trust registry, learners' stored credentials
+    /// and their scheduled re-verification (Credentials:Recheck).
+    /// </summary>
+    private static void AddCredentials(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection("Credentials");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(section.GetSection("Verifier").Get<CredentialVerifierOptions>() ?? new CredentialVerifierOptions());
+        builder.Services.AddSingleton(section.GetSection("Recheck").Get<CredentialRecheckOptions>() ?? new CredentialRecheckOptions());
+        builder.Services.AddSingleton(_ => new CredentialHttpClient(section.GetSection("Http").Get<CredentialHttpOptions>() ?? new CredentialHttpOptions()));
+        builder.Services.AddSingleton(services => new CredentialVerifier(
+            services.GetRequiredService<CredentialHttpClient>(), services.GetRequiredService<CredentialVerifierOptions>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new IssuerRegistry(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<CredentialSkills>();
+        builder.Services.AddSingleton<LearnerCredentialStore>();
+        builder.Services.AddSingleton<LearnerCredentials>();
+        builder.Services.AddSingleton<ScheduledReverification>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledReverification>());
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public static class SkillsMatchCli
         root.Subcommands.Add(ExtractCommands.Eval());
         root.Subcommands.Add(CredentialCommands.Create());
         root.Subcommands.Add(RankerCommands.Create());
+        root.Subcommands.Add(IssuerCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
         try
         {

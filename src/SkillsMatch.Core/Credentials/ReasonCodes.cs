@@ -31,4 +31,6 @@ public static class ReasonCodes
     public const string ResultNotCompleted = "result-not-completed";
     public const string OriginMismatch = "origin-mismatch";
     public const string FetchFailed = "fetch-failed";
+    public const string IssuerNotTrusted = "issuer-not-trusted";
+    public const string IssuerUnknown = "issuer-unknown";
 }

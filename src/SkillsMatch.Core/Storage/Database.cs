@@ -21,6 +21,7 @@ public static class Database
     {
         if (Interlocked.Exchange(ref dapperConfigured, 1) == 1) return;
         SqlMapper.AddTypeHandler(new VectorTypeHandler());
+        SqlMapper.AddTypeHandler(new JsonElementTypeHandler());
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -45,6 +46,28 @@ public sealed class CredentialServer : IAsyncDisposable
     {
         _routes[path] = (status, contentType, Encoding.UTF8.GetBytes(body));
         return Url(path);
+    }
+
+    /// <summary>Publishes a did:web DID document for the server root listing <paramref name="keys"/> as assertion methods (key-0, key-1 …).</summary>
+    public string PublishDidWeb(params TestKey[] keys)
+    {
+        var did = DidWeb;
+        var methods = new JsonArray();
+        var assertion = new JsonArray();
+        for (int i = 0; i < keys.Length; i++)
+        {
+            methods.Add(new JsonObject { ["id"] = $"{did}#key-{i}", ["type"] = "JsonWebKey", ["controller"] = did, ["publicKeyJwk"] = keys[i].PublicJwk() });
+            assertion.Add($"{did}#key-{i}");
+        }
+        var document = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
+            ["id"] = did,
+            ["verificationMethod"] = methods,
+            ["assertionMethod"] = assertion,
+        };
+        Serve("/.well-known/did.json", document.ToJsonString(), "application/did+json");
+        return did;
     }
 
     private async Task HandleAsync(HttpContext context)

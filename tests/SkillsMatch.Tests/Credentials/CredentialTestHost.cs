@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SkillsMatch.Credentials;
 
 namespace SkillsMatch.Tests.Credentials;
@@ -25,26 +24,7 @@ public abstract class CredentialTestHost : IAsyncLifetime
     }
 
     /// <summary>Publishes a did:web DID document for the server root listing <paramref name="keys"/> as assertion methods.</summary>
-    protected string PublishDidWeb(params TestKey[] keys)
-    {
-        var did = Server.DidWeb;
-        var methods = new JsonArray();
-        var assertion = new JsonArray();
-        for (int i = 0; i < keys.Length; i++)
-        {
-            methods.Add(new JsonObject { ["id"] = $"{did}#key-{i}", ["type"] = "JsonWebKey", ["controller"] = did, ["publicKeyJwk"] = keys[i].PublicJwk() });
-            assertion.Add($"{did}#key-{i}");
-        }
-        var document = new JsonObject
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
-            ["id"] = did,
-            ["verificationMethod"] = methods,
-            ["assertionMethod"] = assertion,
-        };
-        Server.Serve("/.well-known/did.json", document.ToJsonString(), "application/did+json");
-        return did;
-    }
+    protected string PublishDidWeb(params TestKey[] keys) => Server.PublishDidWeb(keys);
 
     protected Task<CredentialVerdict> VerifyAsync(string input, ExpectedRecipient? recipient = null) => Verifier.VerifyAsync(input, recipient);
 }

@@ -1,0 +1,16 @@
+namespace SkillsMatch.Credentials.Storage;
+
+public enum SubmitResult
+{
+    LearnerNotFound,
+
+    /// <summary>Not authentic (forged, malformed, oversized, recipient mismatch) or already revoked/suspended: nothing stored.</summary>
+    Rejected,
+    Created,
+
+    /// <summary>The same bytes were already stored for this learner: the existing record, unchanged.</summary>
+    AlreadyStored,
+}
+
+/// <summary>What submitting a credential did: the stored record, or the assessment that refused it.</summary>
+public sealed record SubmitOutcome(SubmitResult Result, StoredCredential? Credential = null, CredentialAssessment? Assessment = null);
