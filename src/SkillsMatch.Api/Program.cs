@@ -1,7 +1,9 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
+using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
+using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +21,8 @@ app.MapHealth();
 app.MapTaxonomy();
 app.MapCrosswalks();
 app.MapExtraction();
+app.MapLearners();
+app.MapCatalog();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
