@@ -1,8 +1,10 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Credentials;
+using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
+using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +24,8 @@ app.MapCrosswalks();
 app.MapExtraction();
 app.MapIssuers();
 app.MapLearnerCredentials();
+app.MapLearners();
+app.MapCatalog();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

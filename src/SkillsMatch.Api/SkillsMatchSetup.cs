@@ -8,6 +8,8 @@ using SkillsMatch.Credentials.Trust;
 using Microsoft.Extensions.AI;
 using SkillsMatch.Embeddings;
 using SkillsMatch.Extraction;
+using SkillsMatch.Learners;
+using SkillsMatch.Catalog;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
@@ -37,6 +39,12 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<ExtractionModels>();
         builder.Services.AddSingleton(services => new SkillExtractor(
             services.GetRequiredService<ExtractionModels>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton(services => new LearnerSkillSummary(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton<LearnerSkillView>();
+        builder.Services.AddSingleton<LearnerChecks>();
+        builder.Services.AddSingleton<LearnerStore>();
+        builder.Services.AddSingleton<CatalogChecks>();
+        builder.Services.AddSingleton<CatalogStore>();
         // A text at the extraction limit, JSON-escaped, fits; anything much larger is refused before it is read.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
         builder.AddCredentials();

@@ -25,6 +25,7 @@ public static class SkillsMatchCli
         root.Subcommands.Add(CredentialCommands.Create());
         root.Subcommands.Add(RankerCommands.Create());
         root.Subcommands.Add(IssuerCommands.Create());
+        root.Subcommands.Add(CatalogCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
         try
         {

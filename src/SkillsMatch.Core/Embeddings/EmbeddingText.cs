@@ -9,5 +9,18 @@ public static class EmbeddingText
     /// <summary>An occupation is its title; titles are what postings and target roles are matched on.</summary>
     public static string ForOccupation(string title) => title.Trim();
 
+    /// <summary>
+    /// A learner is what they aim for, what they can do (strongest evidence first: the model reads 256 tokens at
+    /// most) and what they have done. Empty when the profile says nothing yet.
+    /// </summary>
+    public static string ForLearner(IReadOnlyList<string> targetTitles, IReadOnlyList<string> skillLabels, IReadOnlyList<string> experienceTitles)
+    {
+        var parts = new List<string>(3);
+        if (targetTitles.Count > 0) parts.Add("Target roles: " + string.Join(", ", targetTitles) + ".");
+        if (skillLabels.Count > 0) parts.Add("Skills: " + string.Join(", ", skillLabels) + ".");
+        if (experienceTitles.Count > 0) parts.Add("Experience: " + string.Join(", ", experienceTitles) + ".");
+        return string.Join(" ", parts);
+    }
+
     public static byte[] Hash(string text) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 }

@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Catalog;
+using SkillsMatch.Taxonomy;
+
+namespace SkillsMatch.Api.Catalog;
+
+/// <summary>The microcredential catalog: offerings and the skills they teach.</summary>
+public static class CatalogApi
+{
+    public static RouteGroupBuilder MapCatalog(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/catalog").WithTags("Catalog");
+        group.MapPost("/", CreateOffering).WithSummary("Add an offering; its skills come from its alignments, or are extracted from title and description.");
+        group.MapGet("/", SearchOfferings).WithSummary("Offerings by words, skill taught, format, language and maximum cost (CAD).");
+        group.MapGet("/{id:guid}", GetOffering).WithSummary("An offering with its skills and, when registered, its issuer's trust registry entry.");
+        group.MapPut("/{id:guid}", ReplaceOffering).WithSummary("Replace an offering; its skills are settled again.");
+        group.MapDelete("/{id:guid}", DeleteOffering).WithSummary("Delete an offering.");
+        return group;
+    }
+
+    public static async Task<Results<Created<CatalogOffering>, ValidationProblem, ProblemHttpResult>> CreateOffering(
+        CatalogOfferingInput input, CatalogChecks checks, CatalogStore store, CancellationToken ct)
+    {
+        var (offering, errors) = await checks.PrepareAsync(input, ct);
+        if (offering is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (await store.CreateAsync(offering, ct) is not { } id) return ExternalIdTaken(offering.ExternalId);
+        return TypedResults.Created($"/catalog/{id}", await store.GetAsync(id, ct));
+    }
+
+    public static async Task<Results<Ok<Page<CatalogOffering>>, ValidationProblem>> SearchOfferings(
+        [AsParameters] CatalogQuery query, CatalogStore store, TaxonomyStore taxonomies, WorkingTaxonomy working, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var format = query.Format is null ? null : CatalogChecks.NormalizeFormat(query.Format);
+        if (query.Format is not null && format is null) errors.Add("format", $"'{query.Format}' is not one of {string.Join(", ", CatalogChecks.Formats)}.");
+        var language = query.Language is null ? null : CatalogChecks.NormalizeLanguage(query.Language);
+        if (query.Language is not null && language is null) errors.Add("language", $"'{query.Language}' is not en or fr.");
+        long? skillId = null;
+        if (!string.IsNullOrWhiteSpace(query.Skill))
+        {
+            var resolved = await taxonomies.ResolveSkillsAsync(await working.GetIdAsync(ct), [query.Skill], ct);
+            if (resolved.TryGetValue(query.Skill, out var id)) skillId = id;
+            else errors.Add("skill", $"'{query.Skill}' is not a skill (id, external id or label) of the working taxonomy '{working.Reference}'.");
+        }
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return TypedResults.Ok(await store.SearchAsync(query.Q, skillId, format, language, query.MaxCost, query.Limit ?? 20, query.Offset ?? 0, ct));
+    }
+
+    public static async Task<Results<Ok<CatalogOffering>, ProblemHttpResult>> GetOffering(Guid id, CatalogStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } offering ? TypedResults.Ok(offering) : OfferingNotFound(id);
+
+    public static async Task<Results<Ok<CatalogOffering>, ValidationProblem, ProblemHttpResult>> ReplaceOffering(
+        Guid id, CatalogOfferingInput input, CatalogChecks checks, CatalogStore store, CancellationToken ct)
+    {
+        var (offering, errors) = await checks.PrepareAsync(input, ct);
+        if (offering is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return await store.ReplaceAsync(id, offering, ct) switch
+        {
+            ReplaceOutcome.NotFound => OfferingNotFound(id),
+            ReplaceOutcome.Conflict => ExternalIdTaken(offering.ExternalId),
+            _ => TypedResults.Ok((await store.GetAsync(id, ct))!),
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOffering(Guid id, CatalogStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : OfferingNotFound(id);
+
+    private static ProblemHttpResult OfferingNotFound(Guid id) =>
+        TypedResults.Problem(statusCode: 404, title: "Offering not found", detail: $"There is no catalog offering with id {id}.");
+
+    private static ProblemHttpResult ExternalIdTaken(string externalId) =>
+        TypedResults.Problem(statusCode: 409, title: "External id taken", detail: $"Another offering already has externalId '{externalId}'.");
+}

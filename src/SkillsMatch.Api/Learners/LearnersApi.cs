@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Learners;
+
+namespace SkillsMatch.Api.Learners;
+
+/// <summary>Learner profiles, their experiences and self-declared skills, and the merged skill view.</summary>
+public static class LearnersApi
+{
+    public static RouteGroupBuilder MapLearners(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/learners").WithTags("Learners");
+        group.MapPost("/", CreateLearner).WithSummary("Create a learner profile: identity, region, remote preference, target occupations, consent.");
+        group.MapGet("/", ListLearners).WithSummary("Learner profiles, oldest first, a page at a time.");
+        group.MapGet("/{id:guid}", GetLearner).WithSummary("A learner profile with its experiences and the skills inferred from each.");
+        group.MapPut("/{id:guid}", UpdateLearner).WithSummary("Replace a learner's profile and consent; takes effect at once.");
+        group.MapDelete("/{id:guid}", DeleteLearner).WithSummary("Delete a learner and all their evidence.");
+        group.MapPost("/{id:guid}/experiences", AddExperience).WithSummary("Add an experience or education entry; its skills are inferred from title and description.");
+        group.MapPut("/{id:guid}/experiences/{experienceId:guid}", UpdateExperience).WithSummary("Replace an experience or education entry and re-infer its skills.");
+        group.MapDelete("/{id:guid}/experiences/{experienceId:guid}", DeleteExperience).WithSummary("Delete an experience or education entry and the skills inferred from it.");
+        group.MapPut("/{id:guid}/skills/self", ReplaceSelfDeclared).WithSummary("Replace the learner's self-declared skills (tier 1) with this list.");
+        group.MapGet("/{id:guid}/skills", GetSkills).WithSummary("Every skill the learner holds, merged across evidence: best tier, all evidence, level, last evidenced.");
+        return group;
+    }
+
+    public static async Task<Results<Created<LearnerProfile>, ValidationProblem, ProblemHttpResult>> CreateLearner(
+        LearnerInput input, LearnerChecks checks, LearnerStore store, CancellationToken ct)
+    {
+        var (learner, errors) = await checks.CheckProfileAsync(input, ct);
+        if (learner is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (await store.CreateAsync(learner, ct) is not { } id) return ExternalRefTaken(learner.ExternalRef);
+        return TypedResults.Created($"/learners/{id}", await store.GetAsync(id, ct));
+    }
+
+    public static async Task<Ok<Page<LearnerProfile>>> ListLearners([AsParameters] LearnerListQuery query, LearnerStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListAsync(query.Limit ?? 50, query.Offset ?? 0, ct));
+
+    public static async Task<Results<Ok<LearnerProfile>, ProblemHttpResult>> GetLearner(Guid id, LearnerStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } profile ? TypedResults.Ok(profile) : LearnerNotFound(id);
+
+    public static async Task<Results<Ok<LearnerProfile>, ValidationProblem, ProblemHttpResult>> UpdateLearner(
+        Guid id, LearnerInput input, LearnerChecks checks, LearnerStore store, CancellationToken ct)
+    {
+        var (learner, errors) = await checks.CheckProfileAsync(input, ct);
+        if (learner is null) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return await store.UpdateAsync(id, learner, ct) switch
+        {
+            UpdateOutcome.NotFound => LearnerNotFound(id),
+            UpdateOutcome.Conflict => ExternalRefTaken(learner.ExternalRef),
+            _ => TypedResults.Ok((await store.GetAsync(id, ct))!),
+        };
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLearner(Guid id, LearnerStore store, CancellationToken ct) =>
+        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : LearnerNotFound(id);
+
+    public static async Task<Results<Created<LearnerExperience>, ValidationProblem, ProblemHttpResult>> AddExperience(
+        Guid id, ExperienceInput input, LearnerStore store, CancellationToken ct)
+    {
+        var errors = LearnerChecks.CheckExperience(input);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return await store.AddExperienceAsync(id, input, ct) is { } experience
+            ? TypedResults.Created($"/learners/{id}/experiences/{experience.Id}", experience)
+            : LearnerNotFound(id);
+    }
+
+    public static async Task<Results<Ok<LearnerExperience>, ValidationProblem, ProblemHttpResult>> UpdateExperience(
+        Guid id, Guid experienceId, ExperienceInput input, LearnerStore store, CancellationToken ct)
+    {
+        var errors = LearnerChecks.CheckExperience(input);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return await store.UpdateExperienceAsync(id, experienceId, input, ct) is { } experience
+            ? TypedResults.Ok(experience)
+            : ExperienceNotFound(id, experienceId);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExperience(Guid id, Guid experienceId, LearnerStore store, CancellationToken ct) =>
+        await store.DeleteExperienceAsync(id, experienceId, ct) ? TypedResults.NoContent() : ExperienceNotFound(id, experienceId);
+
+    public static async Task<Results<Ok<IReadOnlyList<LearnerSkill>>, ValidationProblem, ProblemHttpResult>> ReplaceSelfDeclared(
+        Guid id, SelfDeclaredSkills input, LearnerChecks checks, LearnerStore store, LearnerSkillView view, CancellationToken ct)
+    {
+        var errors = await checks.CheckSelfDeclaredAsync(input.Skills!, ct);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (!await store.ReplaceSelfDeclaredAsync(id, input.Skills!, ct)) return LearnerNotFound(id);
+        return TypedResults.Ok(await view.LoadAsync(id, ct));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<LearnerSkill>>, ProblemHttpResult>> GetSkills(
+        Guid id, LearnerStore store, LearnerSkillView view, CancellationToken ct)
+    {
+        var skills = await view.LoadAsync(id, ct);
+        if (skills.Count == 0 && !await store.ExistsAsync(id, ct)) return LearnerNotFound(id);
+        return TypedResults.Ok(skills);
+    }
+
+    private static ProblemHttpResult LearnerNotFound(Guid id) =>
+        TypedResults.Problem(statusCode: 404, title: "Learner not found", detail: $"There is no learner with id {id}.");
+
+    private static ProblemHttpResult ExperienceNotFound(Guid id, Guid experienceId) =>
+        TypedResults.Problem(statusCode: 404, title: "Experience not found", detail: $"Learner {id} has no experience {experienceId} (or there is no such learner).");
+
+    private static ProblemHttpResult ExternalRefTaken(string? externalRef) =>
+        TypedResults.Problem(statusCode: 409, title: "External reference taken", detail: $"Another learner already has externalRef '{externalRef}'.");
+}
+
+public sealed record LearnerListQuery([property: Range(1, 200)] int? Limit, [property: Range(0, int.MaxValue)] int? Offset);

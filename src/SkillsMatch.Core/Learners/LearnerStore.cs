@@ -1,0 +1,187 @@
+using Dapper;
+using Npgsql;
+using SkillsMatch.Extraction;
+using SkillsMatch.Taxonomy;
+
+namespace SkillsMatch.Learners;
+
+/// <summary>
+/// Every query about learner profiles, their experiences and their evidence. Each write runs in one transaction
+/// that ends with <see cref="LearnerSkillSummary.RefreshSkillSummaryAsync"/>, so consent, skills and retrieval
+/// fields change together and at once.
+/// </summary>
+public sealed partial class LearnerStore(
+    NpgsqlDataSource dataSource, LearnerSkillSummary summary, SkillExtractor extractor, WorkingTaxonomy working)
+{
+    private const string UniqueViolation = "23505";
+
+    /// <summary>The new learner's id, or null when another learner already has <see cref="CheckedLearner.ExternalRef"/>.</summary>
+    public async Task<Guid?> CreateAsync(CheckedLearner learner, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        Guid id;
+        try
+        {
+            id = await conn.QuerySingleAsync<Guid>(new CommandDefinition("""
+                INSERT INTO learners (external_ref, display_name, email, region, city, remote_preference, target_occupation_ids,
+                                      visible_to_employers, visible_parts, is_demo)
+                VALUES (@ExternalRef, @DisplayName, @Email, @Region, @City, @RemotePreference, @TargetOccupationIds,
+                        @VisibleToEmployers, @VisibleParts, @IsDemo)
+                RETURNING id
+                """, learner, tx, cancellationToken: ct));
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        {
+            return null;
+        }
+        await summary.RefreshSkillSummaryAsync(conn, tx, id, ct);
+        await tx.CommitAsync(ct);
+        return id;
+    }
+
+    /// <summary>Replaces the profile and consent (an omitted external ref keeps the stored one).</summary>
+    public async Task<UpdateOutcome> UpdateAsync(Guid id, CheckedLearner learner, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        int updated;
+        try
+        {
+            updated = await conn.ExecuteAsync(new CommandDefinition("""
+                UPDATE learners SET external_ref = coalesce(@ExternalRef, external_ref), display_name = @DisplayName, email = @Email,
+                       region = @Region, city = @City, remote_preference = @RemotePreference, target_occupation_ids = @TargetOccupationIds,
+                       visible_to_employers = @VisibleToEmployers, visible_parts = @VisibleParts, updated_at = now()
+                 WHERE id = @Id
+                """, new { Id = id, learner.ExternalRef, learner.DisplayName, learner.Email, learner.Region, learner.City, learner.RemotePreference,
+                           learner.TargetOccupationIds, learner.VisibleToEmployers, learner.VisibleParts }, tx, cancellationToken: ct));
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        {
+            return UpdateOutcome.Conflict;
+        }
+        if (updated == 0) return UpdateOutcome.NotFound;
+        await summary.RefreshSkillSummaryAsync(conn, tx, id, ct);
+        await tx.CommitAsync(ct);
+        return UpdateOutcome.Updated;
+    }
+
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition("DELETE FROM learners WHERE id = @id", new { id }, cancellationToken: ct)) > 0;
+    }
+
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM learners WHERE id = @id)", new { id }, cancellationToken: ct));
+    }
+
+    public async Task<LearnerProfile?> GetAsync(Guid id, CancellationToken ct)
+    {
+        var profiles = await LoadProfilesAsync([id], ct);
+        return profiles.Count > 0 ? profiles[0] : null;
+    }
+
+    public async Task<Page<LearnerProfile>> ListAsync(int limit, int offset, CancellationToken ct)
+    {
+        long total;
+        Guid[] ids;
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
+        await using (var results = await conn.QueryMultipleAsync(new CommandDefinition("""
+            SELECT count(*) FROM learners;
+            SELECT id FROM learners ORDER BY created_at, id LIMIT @limit OFFSET @offset;
+            """, new { limit, offset }, cancellationToken: ct)))
+        {
+            total = await results.ReadSingleAsync<long>();
+            ids = (await results.ReadAsync<Guid>()).ToArray();
+        }
+        var profiles = (await LoadProfilesAsync(ids, ct)).ToDictionary(p => p.Id);
+        return new Page<LearnerProfile>(ids.Select(id => profiles[id]).ToList(), total, limit, offset);
+    }
+
+    /// <summary>Profiles with their target occupations, experiences and the skills inferred from each, in four queries.</summary>
+    public async Task<IReadOnlyList<LearnerProfile>> LoadProfilesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var results = await conn.QueryMultipleAsync(new CommandDefinition("""
+            SELECT id, external_ref, display_name, email, region, city, remote_preference, target_occupation_ids,
+                   visible_to_employers, visible_parts, is_demo, created_at, updated_at
+              FROM learners WHERE id = ANY(@ids);
+            SELECT o.id, o.external_id, o.title FROM occupations o
+             WHERE o.id IN (SELECT unnest(target_occupation_ids) FROM learners WHERE id = ANY(@ids));
+            SELECT id, learner_id, kind, title, organisation, description, start_date, end_date
+              FROM learner_experiences WHERE learner_id = ANY(@ids) ORDER BY start_date DESC NULLS FIRST, created_at DESC;
+            SELECT e.experience_id, e.skill_id, s.preferred_label AS label, e.confidence::float8 AS confidence, e.detail, e.level
+              FROM learner_skill_evidence e JOIN skills s ON s.id = e.skill_id
+             WHERE e.learner_id = ANY(@ids) AND e.experience_id IS NOT NULL ORDER BY e.confidence DESC, s.preferred_label;
+            """, new { ids = ids.ToArray() }, cancellationToken: ct));
+        var learners = (await results.ReadAsync<LearnerRow>()).ToList();
+        var occupations = (await results.ReadAsync<OccupationRow>()).ToDictionary(o => o.Id);
+        var experiences = (await results.ReadAsync<ExperienceRow>()).ToList();
+        var inferred = (await results.ReadAsync<InferredRow>()).ToLookup(r => r.ExperienceId);
+        var byLearner = experiences.ToLookup(e => e.LearnerId, e => e.ToExperience(inferred[e.Id]));
+        return learners.Select(l => new LearnerProfile(
+            l.Id, l.ExternalRef, l.DisplayName, l.Email, l.Region, l.City, l.RemotePreference,
+            l.TargetOccupationIds.Where(occupations.ContainsKey).Select(o => new TargetOccupation(o, occupations[o].ExternalId, occupations[o].Title)).ToList(),
+            new LearnerConsent(l.VisibleToEmployers, l.VisibleParts), byLearner[l.Id].ToList(), l.IsDemo,
+            new DateTimeOffset(l.CreatedAt, TimeSpan.Zero), new DateTimeOffset(l.UpdatedAt, TimeSpan.Zero))).ToList();
+    }
+
+    private sealed class LearnerRow
+    {
+        public Guid Id { get; init; }
+        public string? ExternalRef { get; init; }
+        public string DisplayName { get; init; } = "";
+        public string? Email { get; init; }
+        public string? Region { get; init; }
+        public string? City { get; init; }
+        public string RemotePreference { get; init; } = "any";
+        public long[] TargetOccupationIds { get; init; } = [];
+        public bool VisibleToEmployers { get; init; }
+        public string[] VisibleParts { get; init; } = [];
+        public bool IsDemo { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public DateTime UpdatedAt { get; init; }
+    }
+
+    private sealed class OccupationRow
+    {
+        public long Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public string Title { get; init; } = "";
+    }
+
+    private sealed class ExperienceRow
+    {
+        public Guid Id { get; init; }
+        public Guid LearnerId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Organisation { get; init; }
+        public string Description { get; init; } = "";
+        public DateTime? StartDate { get; init; }
+        public DateTime? EndDate { get; init; }
+
+        public LearnerExperience ToExperience(IEnumerable<InferredRow> skills) => new(
+            Id, Kind, Title, Organisation, Description, ToDate(StartDate), ToDate(EndDate),
+            skills.Select(s => new InferredSkill(s.SkillId, s.Label, s.Confidence, s.Detail, LearnerChecks.ParseLevel(s.Level))).ToList());
+    }
+
+    private sealed class InferredRow
+    {
+        public Guid ExperienceId { get; init; }
+        public long SkillId { get; init; }
+        public string Label { get; init; } = "";
+        public double Confidence { get; init; }
+        public string? Detail { get; init; }
+        public string? Level { get; init; }
+    }
+
+    private static DateOnly? ToDate(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
+}
+
+public enum UpdateOutcome { Updated, NotFound, Conflict }
+
