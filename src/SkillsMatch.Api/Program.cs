@@ -2,6 +2,8 @@ using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
+using SkillsMatch.Api.Jobs;
+using SkillsMatch.Api.Occupations;
 using SkillsMatch.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +21,8 @@ app.MapHealth();
 app.MapTaxonomy();
 app.MapCrosswalks();
 app.MapExtraction();
+app.MapOccupationClassifier();
+app.MapJobs();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

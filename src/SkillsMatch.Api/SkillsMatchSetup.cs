@@ -4,6 +4,8 @@ using SkillsMatch.Api.Errors;
 using Microsoft.Extensions.AI;
 using SkillsMatch.Embeddings;
 using SkillsMatch.Extraction;
+using SkillsMatch.Jobs;
+using SkillsMatch.Occupations;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
@@ -35,6 +37,12 @@ public static class SkillsMatchSetup
             services.GetRequiredService<ExtractionModels>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         // A text at the extraction limit, JSON-escaped, fits; anything much larger is refused before it is read.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
+        builder.Services.AddSingleton(services => new OccupationClassifier(
+            services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton(services => new JobPipeline(services.GetRequiredService<SkillExtractor>(), services.GetRequiredService<OccupationClassifier>(),
+            services.GetRequiredService<WorkingTaxonomy>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton<JobPostingWriter>();
+        builder.Services.AddSingleton<JobPostingStore>();
         builder.Services.AddSingleton(services => new SkillSearch(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 
