@@ -23,6 +23,7 @@ public static class BenchCommands
         bench.Subcommands.Add(Taxonomy());
         bench.Subcommands.Add(ExtractionBench.Create());
         bench.Subcommands.Add(Credentials());
+        bench.Subcommands.Add(JobsBench.Create());
         return bench;
     }
 

@@ -33,14 +33,14 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
             """, new { id }, cancellationToken: ct));
         if (row is null) return null;
         var skills = await conn.QueryAsync<PostingSkill>(new CommandDefinition("""
-            SELECT s.skill_id, k.external_id, k.preferred_label, s.requirement, s.level, s.years, s.confidence, s.source,
-                   s.span_start, s.span_end, s.evidence, s.removed_by_employer
+            SELECT s.skill_id AS skillid, k.external_id AS externalid, k.preferred_label AS label, s.requirement, s.level, s.years,
+                   s.confidence, s.source, s.span_start AS spanstart, s.span_end AS spanend, s.evidence, s.removed_by_employer AS removedbyemployer
               FROM job_posting_skills s JOIN skills k ON k.id = s.skill_id
              WHERE s.posting_id = @id
              ORDER BY s.removed_by_employer, CASE s.requirement WHEN 'required' THEN 0 WHEN 'preferred' THEN 1 ELSE 2 END, s.confidence DESC, s.skill_id
             """, new { id }, cancellationToken: ct));
         var occupations = await conn.QueryAsync<PostingOccupation>(new CommandDefinition("""
-            SELECT o.occupation_id, c.external_id, c.title, o.rank::int, o.score
+            SELECT o.occupation_id AS occupationid, c.external_id AS externalid, c.title, o.rank::int AS rank, o.score
               FROM job_posting_occupations o JOIN occupations c ON c.id = o.occupation_id
              WHERE o.posting_id = @id ORDER BY o.rank
             """, new { id }, cancellationToken: ct));
@@ -89,7 +89,7 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await conn.ExecuteScalarAsync<int>(new CommandDefinition("SELECT count(*) FROM job_postings WHERE id = @id FOR UPDATE", new { id }, tx, cancellationToken: ct)) == 0)
+        if (await conn.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT 1 FROM job_postings WHERE id = @id FOR UPDATE", new { id }, tx, cancellationToken: ct)) is null)
             return false;
         foreach (var edit in edits)
         {
