@@ -5,6 +5,8 @@ using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
 using SkillsMatch.Api.Learners;
+using SkillsMatch.Api.Jobs;
+using SkillsMatch.Api.Occupations;
 using SkillsMatch.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +28,8 @@ app.MapIssuers();
 app.MapLearnerCredentials();
 app.MapLearners();
 app.MapCatalog();
+app.MapOccupationClassifier();
+app.MapJobs();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -10,6 +10,8 @@ using SkillsMatch.Embeddings;
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
 using SkillsMatch.Catalog;
+using SkillsMatch.Jobs;
+using SkillsMatch.Occupations;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
@@ -48,6 +50,12 @@ public static class SkillsMatchSetup
         // A text at the extraction limit, JSON-escaped, fits; anything much larger is refused before it is read.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
         builder.AddCredentials();
+        builder.Services.AddSingleton(services => new OccupationClassifier(
+            services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton(services => new JobPipeline(services.GetRequiredService<SkillExtractor>(), services.GetRequiredService<OccupationClassifier>(),
+            services.GetRequiredService<WorkingTaxonomy>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton<JobPostingWriter>();
+        builder.Services.AddSingleton<JobPostingStore>();
         builder.Services.AddSingleton(services => new SkillSearch(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 

@@ -25,6 +25,7 @@ public static class BenchCommands
         bench.Subcommands.Add(Credentials());
         bench.Subcommands.Add(MatchingBench.Placements());
         bench.Subcommands.Add(MatchingBench.Plans());
+        bench.Subcommands.Add(JobsBench.Create());
         return bench;
     }
 

@@ -69,6 +69,7 @@ public static class ExtractCommands
         });
         var eval = new Command("eval", "Quality figures against gold data.");
         eval.Subcommands.Add(linking);
+        eval.Subcommands.Add(OccupationCommands.Evaluate());
         return eval;
     }
 

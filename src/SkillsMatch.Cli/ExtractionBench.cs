@@ -74,7 +74,7 @@ public static class ExtractionBench
     }
 
     /// <summary>Postings of about 2 KB: sentences drawn at random, so most postings differ but phrases repeat as in real ads.</summary>
-    private static List<string> Postings(List<string> pool, int count)
+    public static List<string> Postings(List<string> pool, int count)
     {
         var random = new Random(5);
         var postings = new List<string>(count);

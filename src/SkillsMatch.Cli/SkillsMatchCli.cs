@@ -22,6 +22,8 @@ public static class SkillsMatchCli
         root.Subcommands.Add(CrosswalkCommands.Create());
         root.Subcommands.Add(ExtractCommands.Extract());
         root.Subcommands.Add(ExtractCommands.Eval());
+        root.Subcommands.Add(OccupationCommands.Create());
+        root.Subcommands.Add(JobCommands.Create());
         root.Subcommands.Add(CredentialCommands.Create());
         root.Subcommands.Add(RankerCommands.Create());
         root.Subcommands.Add(IssuerCommands.Create());

@@ -19,6 +19,18 @@ internal static partial class AccentStripper
 
     private static readonly FrozenDictionary<int, string> Decompositions = ParseTable();
 
+    /// <summary>The text with accents removed ("Québec" → "Quebec").</summary>
+    public static string Strip(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (AccentStripper.TryDecompose(rune, out var decomposed)) folded.Append(decomposed);
+            else folded.Append(rune.ToString());
+        }
+        return folded.ToString();
+    }
+
     /// <summary>The rune's decomposition without nonspacing marks, when it differs from the rune.</summary>
     public static bool TryDecompose(Rune rune, out string decomposed)
     {

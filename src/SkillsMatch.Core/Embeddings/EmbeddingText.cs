@@ -22,5 +22,17 @@ public static class EmbeddingText
         return string.Join(" ", parts);
     }
 
+    /// <summary>
+    /// A posting is its title, its skills and the start of its description: MiniLM reads 256 word pieces, so the
+    /// parts that say what the job is come first and the description fills what is left (~900 characters).
+    /// </summary>
+    public static string ForPosting(string title, IEnumerable<string> skillLabels, string description)
+    {
+        var skills = string.Join(", ", skillLabels.Take(20));
+        var text = skills.Length > 0 ? $"{title.Trim()}. Skills: {skills}. " : $"{title.Trim()}. ";
+        var room = Math.Max(0, 900 - text.Length);
+        return text + (description.Length <= room ? description : description[..room]).Trim();
+    }
+
     public static byte[] Hash(string text) => System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text));
 }

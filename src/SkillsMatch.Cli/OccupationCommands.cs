@@ -1,0 +1,78 @@
+using System.CommandLine;
+using SkillsMatch.Embeddings;
+using SkillsMatch.Occupations;
+using SkillsMatch.Storage;
+using SkillsMatch.Taxonomy;
+
+namespace SkillsMatch.Cli;
+
+/// <summary><c>skillsmatch occupations classify "TITLE"</c> and <c>skillsmatch eval occupations</c>.</summary>
+public static class OccupationCommands
+{
+    private static readonly Option<string> TaxonomyOption = new("--taxonomy") { Description = "key, key@version or id", DefaultValueFactory = _ => "skillsmatch" };
+
+    public static Command Create()
+    {
+        var title = new Argument<string>("title") { Description = "The job title as posted, e.g. \"Sr. Data Analyst – Power BI\"" };
+        var text = new Option<FileInfo?>("--text") { Description = "A UTF-8 file with the posting's text, used as extra evidence" };
+        var k = new Option<int>("-k") { Description = "How many occupations to list", DefaultValueFactory = _ => 5 };
+        var classify = new Command("classify", "Title (and optional text) → the closest occupations, with scores.") { title, text, TaxonomyOption, k };
+        classify.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(k) is < 1 or > 50) throw new CliException("-k must be between 1 and 50");
+            var body = parse.GetValue(text) is { } file ? await ExtractCommands.ReadTextAsync(file, ct) : null;
+            await using var session = await SessionAsync(parse, ct);
+            var matches = await session.Classifier.ClassifyAsync(parse.GetValue(title)!, body, session.TaxonomyId, parse.GetValue(k), ct);
+            if (matches.Count == 0) throw new CliException("no occupation found (is the title empty, or the taxonomy without occupations?)");
+            foreach (var m in matches)
+                Console.WriteLine($"{m.Score:F3}  {m.Title}  [{m.ExternalId}]  lexical {m.Lexical:F2} ('{m.MatchedTitle}'), semantic {m.Semantic:F2}");
+            return 0;
+        });
+        var occupations = new Command("occupations", "Job title → occupation normalisation.");
+        occupations.Subcommands.Add(classify);
+        return occupations;
+    }
+
+    public static Command Evaluate()
+    {
+        var gold = new Option<FileInfo>("--gold") { Description = "CSV with columns title,occupation (occupation: code, URI, id or preferred title)", Required = true };
+        var verbose = new Option<bool>("--misses") { Description = "Also list every title not ranked first" };
+        var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose };
+        command.SetAction(async (parse, ct) =>
+        {
+            var goldFile = parse.GetValue(gold)!;
+            if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
+            await using var session = await SessionAsync(parse, ct);
+            var started = DateTime.UtcNow;
+            var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct);
+            if (parse.GetValue(verbose))
+                foreach (var miss in report.Misses)
+                    Console.WriteLine($"  line {miss.Line}: '{miss.Title}' → '{miss.Predicted}', expected '{miss.Expected}' (rank {miss.Rank?.ToString() ?? ">" + OccupationEvaluation.RankDepth})");
+            Console.WriteLine($"gold: {goldFile.Name}: {report.Count} titles scored, {report.Unresolved} naming an occupation not in the taxonomy ({(DateTime.UtcNow - started).TotalSeconds:F1} s)");
+            Console.WriteLine($"acc@1 {report.AccuracyAt1:P1}  acc@5 {report.AccuracyAt5:P1}  MRR {report.Mrr:F3}  n={report.Count}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<ClassifierSession> SessionAsync(ParseResult parse, CancellationToken ct)
+    {
+        var dataSource = Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
+        var store = new TaxonomyStore(dataSource);
+        var reference = parse.GetValue(TaxonomyOption)!;
+        var taxonomyId = await store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
+        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount });
+        return new ClassifierSession(dataSource, store, model, new OccupationClassifier(store, model), taxonomyId);
+    }
+
+    private sealed record ClassifierSession(Npgsql.NpgsqlDataSource DataSource, TaxonomyStore Store, MiniLmEmbeddingGenerator Model, OccupationClassifier Classifier, int TaxonomyId)
+        : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            Classifier.Dispose();
+            Model.Dispose();
+            await DataSource.DisposeAsync();
+        }
+    }
+}

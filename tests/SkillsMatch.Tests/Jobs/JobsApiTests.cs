@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SkillsMatch.Tests.Support;
+
+namespace SkillsMatch.Tests.Jobs;
+
+public sealed class JobsApiTests : IAsyncLifetime
+{
+    private readonly string prefix = "api-" + Guid.NewGuid().ToString("N")[..8];
+    private ApiFactory api = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ShippedTaxonomy.IdAsync();
+        api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
+        client = api.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        client.Dispose();
+        await api.DisposeAsync();
+    }
+
+    private Dictionary<string, object?> Posting(string id, string title = "Sr. Data Analyst – Power BI", string? validThrough = "2099-12-31") => new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org/", ["@type"] = "JobPosting",
+        ["identifier"] = new { value = $"{prefix}-{id}", propertyID = "test" },
+        ["title"] = title,
+        ["description"] = "<h3>Requirements:</h3><ul><li>3+ years of experience writing SQL queries</li><li>Build dashboards in Power BI</li></ul><p>Python is an asset.</p>",
+        ["hiringOrganization"] = new { name = $"{prefix} Analytics" },
+        ["jobLocation"] = new { address = new { addressRegion = "Ontario", addressLocality = "Toronto" } },
+        ["datePosted"] = "2026-11-01", ["validThrough"] = validThrough,
+    };
+
+    private async Task<JsonElement> PostAsync(object posting, HttpStatusCode expected = HttpStatusCode.Created)
+    {
+        var response = await client.PostAsJsonAsync("/jobs", posting);
+        Assert.Equal(expected, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static JsonElement Skill(JsonElement job, string externalId) =>
+        job.GetProperty("skills").EnumerateArray().Single(s => s.GetProperty("externalId").GetString() == externalId);
+
+    [Fact]
+    public async Task Posted_job_is_stored_with_required_and_preferred_skills_occupations_and_vector()
+    {
+        var job = await PostAsync(Posting("1"));
+
+        Assert.Equal("CA-ON", job.GetProperty("region").GetString());
+        Assert.Equal("open", job.GetProperty("status").GetString());
+        Assert.True(job.GetProperty("hasEmbedding").GetBoolean());
+        var sql = Skill(job, "sql");
+        Assert.Equal("required", sql.GetProperty("requirement").GetString());
+        Assert.Equal(3, sql.GetProperty("years").GetSingle());
+        Assert.Equal("extracted", sql.GetProperty("source").GetString());
+        Assert.Equal("preferred", Skill(job, "python").GetProperty("requirement").GetString());
+        var occupations = job.GetProperty("occupations");
+        Assert.Equal(3, occupations.GetArrayLength());
+        Assert.Equal("data-analyst", occupations[0].GetProperty("externalId").GetString());
+
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/jobs/{job.GetProperty("id").GetGuid()}");
+        Assert.Equal(job.GetProperty("skills").GetArrayLength(), stored.GetProperty("skills").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Reposting_the_same_identifier_updates_instead_of_duplicating()
+    {
+        var first = await PostAsync(Posting("2"));
+        var second = await PostAsync(Posting("2", title: "Data Analyst"), HttpStatusCode.OK);
+
+        Assert.Equal(first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
+        Assert.Equal("Data Analyst", second.GetProperty("title").GetString());
+        var page = await client.GetFromJsonAsync<JsonElement>($"/jobs?q={prefix}");
+        Assert.Equal(1, page.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Invalid_posting_is_a_problem_naming_every_field_and_stores_nothing()
+    {
+        var response = await client.PostAsJsonAsync("/jobs", new Dictionary<string, object?>
+        {
+            ["identifier"] = $"{prefix}-bad", ["description"] = "x", ["datePosted"] = "soon",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("title", out _));
+        Assert.True(errors.TryGetProperty("datePosted", out _));
+        var page = await client.GetFromJsonAsync<JsonElement>($"/jobs?q={prefix}");
+        Assert.Equal(0, page.GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task Employer_skill_edit_is_kept_when_the_posting_is_posted_again()
+    {
+        var job = await PostAsync(Posting("3"));
+        var id = job.GetProperty("id").GetGuid();
+        var python = Skill(job, "python").GetProperty("skillId").GetInt64();
+        var sql = Skill(job, "sql").GetProperty("skillId").GetInt64();
+        var tableau = (await client.GetFromJsonAsync<JsonElement>("/skills?q=tableau&taxonomy=skillsmatch&limit=1"))[0].GetProperty("id").GetInt64();
+
+        var edit = await client.PutAsJsonAsync($"/jobs/{id}/skills", new
+        {
+            skills = new object[]
+            {
+                new { skillId = python, requirement = "required", level = "advanced" },
+                new { skillId = sql, remove = true },
+                new { skillId = tableau, requirement = "preferred" },
+            },
+        });
+        Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
+        await PostAsync(Posting("3"), HttpStatusCode.OK);
+
+        var after = await client.GetFromJsonAsync<JsonElement>($"/jobs/{id}");
+        Assert.Equal(("required", "advanced", "employer"), (Skill(after, "python").GetProperty("requirement").GetString(),
+            Skill(after, "python").GetProperty("level").GetString(), Skill(after, "python").GetProperty("source").GetString()));
+        Assert.True(Skill(after, "sql").GetProperty("removedByEmployer").GetBoolean());
+        Assert.Equal("preferred", Skill(after, "tableau").GetProperty("requirement").GetString());
+    }
+
+    [Fact]
+    public async Task Skill_edit_with_a_skill_outside_the_working_taxonomy_is_refused()
+    {
+        var job = await PostAsync(Posting("4"));
+
+        var response = await client.PutAsJsonAsync($"/jobs/{job.GetProperty("id").GetGuid()}/skills", new { skills = new[] { new { skillId = long.MaxValue } } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Closed_expired_and_deleted_postings()
+    {
+        var open = await PostAsync(Posting("5"));
+        var expired = await PostAsync(Posting("6", validThrough: "2020-01-31"));
+        Assert.Equal("expired", expired.GetProperty("status").GetString());
+
+        var closed = await client.PostAsync($"/jobs/{open.GetProperty("id").GetGuid()}/close", null);
+        Assert.Equal("closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var expiredPage = await client.GetFromJsonAsync<JsonElement>($"/jobs?q={prefix}&status=expired&region=CA-ON");
+        Assert.Equal(expired.GetProperty("id").GetGuid(), expiredPage.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid());
+
+        var deleted = await client.DeleteAsync($"/jobs/{expired.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/jobs/{expired.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync($"/jobs/{expired.GetProperty("id").GetGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Classify_endpoint_ranks_occupations_for_a_title()
+    {
+        var response = await client.PostAsJsonAsync("/occupations/classify", new { title = "RN - Med/Surg nights", k = 3 });
+        var matches = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, matches.GetArrayLength());
+        Assert.Equal("registered-nurse", matches[0].GetProperty("externalId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/occupations/classify", new { title = "Cook", taxonomy = "nope" })).StatusCode);
+    }
+}
