@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
 using SkillsMatch.Api.Taxonomy;
@@ -10,17 +11,21 @@ await builder.AddSkillsMatchAsync();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAccess();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
-app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 app.MapHealth();
 app.MapTaxonomy();
 app.MapCrosswalks();
 app.MapExtraction();
+app.MapAdmin();
+app.MapPrivacy();
 
 await app.PrepareDatabaseAsync();
+await app.BootstrapKeysAsync();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Errors;
 using Microsoft.Extensions.AI;
 using SkillsMatch.Embeddings;
@@ -47,6 +48,7 @@ public static class SkillsMatchSetup
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddValidation();
+        builder.AddAccess();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "SkillsMatch API";
