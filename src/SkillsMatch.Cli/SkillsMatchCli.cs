@@ -23,6 +23,7 @@ public static class SkillsMatchCli
         root.Subcommands.Add(ExtractCommands.Extract());
         root.Subcommands.Add(ExtractCommands.Eval());
         root.Subcommands.Add(CredentialCommands.Create());
+        root.Subcommands.Add(KeyCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
         try
         {
