@@ -54,6 +54,15 @@ public static class SkillsMatchSetup
             document.Info.Title = "SkillsMatch API";
             document.Info.Description =
                 "Verified microcredentials and job postings on one skills taxonomy, matched by an explained embedding-plus-ranking pipeline.";
+            // So /docs can send a key: every endpoint but the public ones needs one (see the README's access section).
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key (sm_…) as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.",
+            };
             return Task.CompletedTask;
         }));
     }

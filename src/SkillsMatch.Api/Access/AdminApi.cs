@@ -25,15 +25,15 @@ public static class AdminApi
         var role = Roles.Parse(request.Role!);
         var errors = new Dictionary<string, string[]>();
         if (role == Role.Learner && request.LearnerId is null)
-            errors["learnerId"] = ["A learner key needs the learner's id."];
+            errors["LearnerId"] = ["A learner key needs the learner's id."];
         else if (role != Role.Learner && request.LearnerId is not null)
-            errors["learnerId"] = ["Only a learner key names a learner."];
+            errors["LearnerId"] = ["Only a learner key names a learner."];
         else if (request.LearnerId is { } learner && !await learners.ExistsAsync(learner, ct))
-            errors["learnerId"] = [$"There is no learner {learner}."];
+            errors["LearnerId"] = [$"There is no learner {learner}."];
         if (role is Role.Practitioner or Role.Employer or Role.Issuer && string.IsNullOrWhiteSpace(request.Subject))
-            errors["subject"] = [role == Role.Issuer ? "An issuer key needs the issuer's URI." : $"A {role.Name()} key needs a subject (whom it speaks for)."];
+            errors["Subject"] = [role == Role.Issuer ? "An issuer key needs the issuer's URI." : $"A {role.Name()} key needs a subject (whom it speaks for)."];
         if (role == Role.Issuer && !Uri.TryCreate(request.Subject, UriKind.Absolute, out _))
-            errors.TryAdd("subject", ["An issuer's subject is its absolute URI."]);
+            errors.TryAdd("Subject", ["An issuer's subject is its absolute URI."]);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var created = await keys.CreateAsync(new NewApiKey(role, request.LearnerId, request.Subject?.Trim(), request.Label), ct);
@@ -60,7 +60,7 @@ public static class AdminApi
 /// <param name="LearnerId">For a learner key: the learner it speaks for.</param>
 /// <param name="Subject">For practitioner and employer keys their name; for an issuer key the issuer's URI.</param>
 public sealed record CreateKeyRequest(
-    [property: Required, AllowedValues("admin", "practitioner", "employer", "learner", "issuer")] string? Role,
+    [property: Required, AllowedValues("admin", "practitioner", "employer", "learner", "issuer", ErrorMessage = "Role must be admin, practitioner, employer, learner or issuer.")] string? Role,
     Guid? LearnerId,
     [property: StringLength(300)] string? Subject,
     [property: StringLength(200)] string? Label);

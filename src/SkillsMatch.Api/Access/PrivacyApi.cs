@@ -46,7 +46,7 @@ public static class PrivacyApi
         if (!await keys.SubjectExistsAsync(Role.Practitioner, practitioner, ct))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
-                ["practitioner"] = [$"No practitioner '{practitioner}' has an active key."],
+                ["Practitioner"] = [$"No practitioner '{practitioner}' has an active key."],
             });
         return await caseload.GrantAsync(id, practitioner, ct) ? TypedResults.NoContent() : LearnerNotFound(id);
     }
