@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Credentials;
 using SkillsMatch.Api.Catalog;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
 using SkillsMatch.Api.Learners;
@@ -15,10 +16,11 @@ await builder.AddSkillsMatchAsync();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAccess();
 
-app.MapOpenApi();
-app.MapScalarApiReference("/docs");
-app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 app.MapHealth();
 app.MapTaxonomy();
@@ -30,8 +32,11 @@ app.MapLearners();
 app.MapCatalog();
 app.MapOccupationClassifier();
 app.MapJobs();
+app.MapAdmin();
+app.MapPrivacy();
 
 await app.PrepareDatabaseAsync();
+await app.BootstrapKeysAsync();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

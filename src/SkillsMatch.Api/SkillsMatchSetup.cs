@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Errors;
 using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Storage;
@@ -68,11 +69,21 @@ public static class SkillsMatchSetup
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddValidation();
+        builder.AddAccess();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "SkillsMatch API";
             document.Info.Description =
                 "Verified microcredentials and job postings on one skills taxonomy, matched by an explained embedding-plus-ranking pipeline.";
+            // So /docs can send a key: every endpoint but the public ones needs one (see the README's access section).
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[ApiKeyAuthenticationHandler.SchemeName] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key (sm_…) as 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'.",
+            };
             return Task.CompletedTask;
         }));
     }

@@ -28,6 +28,7 @@ public static class SkillsMatchCli
         root.Subcommands.Add(RankerCommands.Create());
         root.Subcommands.Add(IssuerCommands.Create());
         root.Subcommands.Add(CatalogCommands.Create());
+        root.Subcommands.Add(KeyCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
         try
         {

@@ -12,7 +12,7 @@ public static class ExtractionApi
 
     public static IEndpointRouteBuilder MapExtraction(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/extract", Extract).WithTags("Extraction")
+        app.MapPost("/extract", Extract).WithTags("Extraction").RequireAuthorization()
             .WithSummary("Find taxonomy skills in a text: confidence, evidence spans, method, requirement and level cues; optional per-sentence linking.");
         return app;
     }

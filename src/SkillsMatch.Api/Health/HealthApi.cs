@@ -7,7 +7,7 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/health").WithTags("Health");
+        var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
         group.MapGet("/live", Live).WithSummary("The process is up (no dependency is checked).");
         group.MapGet("/ready", Ready).WithSummary("The database answers and has the pgvector extension.");
         return app;

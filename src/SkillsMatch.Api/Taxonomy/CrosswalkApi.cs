@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Access;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api.Taxonomy;
@@ -8,7 +10,7 @@ public static class CrosswalkApi
 {
     public static IEndpointRouteBuilder MapCrosswalks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/crosswalks", Build).WithTags("Taxonomy")
+        app.MapPost("/crosswalks", Build).WithTags("Taxonomy").RequireRoles(Role.Admin)
             .WithSummary("Link the skills of one taxonomy to another's: exact label, shared alias, then embedding similarity above a threshold.");
         return app;
     }

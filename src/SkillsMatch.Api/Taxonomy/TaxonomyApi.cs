@@ -9,13 +9,13 @@ public static class TaxonomyApi
 {
     public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/taxonomies", ListTaxonomies).WithTags("Taxonomy").WithSummary("Taxonomies loaded, with their licence and size.");
+        app.MapGet("/taxonomies", ListTaxonomies).WithTags("Taxonomy").AllowAnonymous().WithSummary("Taxonomies loaded, with their licence and size.");
 
-        var skills = app.MapGroup("/skills").WithTags("Taxonomy");
+        var skills = app.MapGroup("/skills").WithTags("Taxonomy").AllowAnonymous();
         skills.MapGet("/", SearchSkills).WithSummary("Autocomplete: exact, alias and prefix matches first, then typo-tolerant and semantic neighbours.");
         skills.MapGet("/{id:long}", GetSkill).WithSummary("A skill with its broader, narrower and related skills, crosswalk links and the occupations that need it.");
 
-        var occupations = app.MapGroup("/occupations").WithTags("Taxonomy");
+        var occupations = app.MapGroup("/occupations").WithTags("Taxonomy").AllowAnonymous();
         occupations.MapGet("/", SearchOccupations).WithSummary("Occupation search by title, alternative title or code (NOC, ISCO, O*NET-SOC).");
         occupations.MapGet("/{id:long}", GetOccupation).WithSummary("An occupation with its skill profile.");
         return app;

@@ -15,7 +15,7 @@ public sealed class ExtractionApiTests : IAsyncLifetime
     {
         await ShippedTaxonomy.IdAsync();
         api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
-        client = api.CreateClient();
+        client = await api.CreateClientAsync(SkillsMatch.Access.Role.Employer);
     }
 
     public async Task DisposeAsync()

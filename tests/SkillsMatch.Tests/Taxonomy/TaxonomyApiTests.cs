@@ -19,7 +19,7 @@ public sealed class TaxonomyApiTests : IAsyncLifetime
         await new TaxonomyWriter(dataSource).WriteAsync(import);
         taxonomyKey = import.Info.Key;
         api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
-        client = api.CreateClient();
+        client = await api.CreateClientAsync(SkillsMatch.Access.Role.Admin);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using SkillsMatch.Access;
+
+namespace SkillsMatch.Api.Access;
+
+/// <summary>
+/// One line per endpoint group to protect it (see the README's "Adding auth to a new group"). Without any of these
+/// an endpoint still needs some valid key (the fallback policy); <c>.AllowAnonymous()</c> makes it public.
+/// Filters run in the order they are added: put <see cref="AuditLearner{TBuilder}"/> first so refused attempts are
+/// audited too.
+/// </summary>
+public static class AccessEndpoints
+{
+    /// <summary>Only keys of these roles; any other key gets 403, no key 401.</summary>
+    public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', roles.Select(r => r.Name())) });
+
+    /// <summary>
+    /// The learner in route value <paramref name="routeParameter"/> may be reached by: that learner's own key, a
+    /// practitioner the learner granted (caseload, read per request), an admin. Employers and issuers never.
+    /// </summary>
+    public static TBuilder RequireLearnerAccess<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(Role.Admin, Role.Practitioner, Role.Learner)
+            .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: true) ?? await next(context));
+
+    /// <summary>Only the learner themself or an admin: export, deletion, granting practitioners.</summary>
+    public static TBuilder RequireLearnerSelf<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(Role.Admin, Role.Learner)
+            .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: false) ?? await next(context));
+
+    /// <summary>
+    /// Catalog rule: an issuer key manages only entries whose issuer URI is its subject; an admin manages all.
+    /// <paramref name="issuerOf"/> looks up the entry's issuer URI from the route value (null: no such entry → 404).
+    /// </summary>
+    public static TBuilder RequireIssuerOf<TBuilder>(this TBuilder builder, string routeParameter,
+        Func<IServiceProvider, string, CancellationToken, Task<string?>> issuerOf) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(Role.Admin, Role.Issuer).AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var caller = Caller.From(http.User)!;
+            if (caller.Role == Role.Admin) return await next(context);
+            var value = http.Request.RouteValues[routeParameter]?.ToString() ?? "";
+            var issuer = await issuerOf(http.RequestServices, value, http.RequestAborted);
+            if (issuer is null)
+                return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"There is no entry '{value}'.");
+            return caller.MayManageIssuer(issuer)
+                ? await next(context)
+                : TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "An issuer key manages only its own issuer's entries.");
+        });
+
+    /// <summary>
+    /// Records who did <paramref name="action"/> (e.g. learner.view, learner.update, learner.export, learner.delete,
+    /// candidate.view) to the learner in route value <paramref name="routeParameter"/>, with the response status.
+    /// The entry is queued; a background writer stores it.
+    /// </summary>
+    public static TBuilder AuditLearner<TBuilder>(this TBuilder builder, string routeParameter, string action) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var status = StatusCodes.Status500InternalServerError;
+            try
+            {
+                var result = await next(context);
+                status = StatusOf(result) ?? http.Response.StatusCode;
+                return result;
+            }
+            finally
+            {
+                if (Caller.From(http.User) is { } caller)
+                {
+                    Guid? learner = Guid.TryParse(http.Request.RouteValues[routeParameter]?.ToString(), out var id) ? id : null;
+                    await http.RequestServices.GetRequiredService<AuditWriter>().RecordAsync(
+                        new AuditEntry(DateTime.UtcNow, caller.KeyId, caller.Role.Name(), action, learner, http.Request.Path, status), CancellationToken.None);
+                }
+            }
+        });
+
+    private static async Task<IResult?> RefuseLearnerAsync(HttpContext http, string routeParameter, bool allowCaseload)
+    {
+        var caller = Caller.From(http.User)!;
+        if (!Guid.TryParse(http.Request.RouteValues[routeParameter]?.ToString(), out var learnerId))
+            return TypedResults.Problem(statusCode: 404, title: "Learner not found", detail: "A learner id is a UUID.");
+        var allowed = caller.Role switch
+        {
+            Role.Admin => true,
+            Role.Learner => caller.LearnerId == learnerId,
+            Role.Practitioner when allowCaseload && caller.Subject is { } practitioner =>
+                await http.RequestServices.GetRequiredService<CaseloadStore>().HasAccessAsync(practitioner, learnerId, http.RequestAborted),
+            _ => false,
+        };
+        return allowed ? null : TypedResults.Problem(statusCode: 403, title: "Forbidden",
+            detail: caller.Role == Role.Practitioner && allowCaseload
+                ? "This learner has not granted you access (they are not on your caseload)."
+                : "A learner key reaches only its own learner.");
+    }
+
+    private static int? StatusOf(object? result) => result switch
+    {
+        INestedHttpResult nested => StatusOf(nested.Result),
+        IStatusCodeHttpResult { StatusCode: { } status } => status,
+        _ => null,
+    };
+}
