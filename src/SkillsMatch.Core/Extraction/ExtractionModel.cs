@@ -11,7 +11,10 @@ public sealed class ExtractionModel
         Matcher = new LexicalMatcher(skills.SelectMany(s => s.AltLabels.Select(a => new LexiconEntry(s.Id, a, false))
             .Prepend(new LexiconEntry(s.Id, s.Label, true))));
         Vectors = new SkillVectors(skills);
+        Overlap = new LabelOverlap(skills);
     }
+
+    public LabelOverlap Overlap { get; }
 
     public IReadOnlyDictionary<long, ExtractionSkill> Skills { get; }
 

@@ -4,7 +4,8 @@ namespace SkillsMatch.Extraction;
 
 /// <summary>
 /// Text → taxonomy skills. The text side (<see cref="TextAnalysis"/>) finds labels with their cues; the
-/// semantic side embeds each sentence and finds the closest skills; fusion keeps labels (corroborating
+/// semantic side embeds the sentences that can still add a skill (<see cref="SemanticSelection"/>) and finds
+/// the closest skills; fusion keeps labels (corroborating
 /// the ambiguous ones by meaning), adds skills found by meaning alone above a calibrated floor, and drops
 /// anything a negation denies.
 /// </summary>
@@ -20,16 +21,20 @@ public sealed class SkillExtractor(
         var model = await models.ForTaxonomyAsync(taxonomyId, ct);
         var analyzed = TextAnalysis.Analyze(text, model.Matcher);
         var sentences = analyzed.Sentences;
-        ReadOnlyMemory<float>[]? sentenceVectors = null;
+        var sentenceVectors = new ReadOnlyMemory<float>?[sentences.Count];
         if (!options.LexicalOnly && embeddings is not null && model.Vectors.Count > 0 && sentences.Count > 0)
         {
-            var generated = await embeddings.GenerateAsync(sentences.Select(s => s.Text).ToList(), cancellationToken: ct);
-            sentenceVectors = generated.Select(e => e.Vector).ToArray();
+            var queries = SemanticSelection.Select(sentences, numbers.SemanticWordBudget, linking: options.LinkTopK is not null);
+            if (queries.Count > 0)
+            {
+                var generated = await embeddings.GenerateAsync(queries.Select(q => q.Text).ToList(), cancellationToken: ct);
+                for (var i = 0; i < queries.Count; i++) sentenceVectors[queries[i].Sentence] = generated[i].Vector;
+            }
         }
 
         var perSentence = new List<Dictionary<long, Candidate>>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
-            perSentence.Add(Fuse(model, sentences[i], sentenceVectors?[i], options.LinkTopK ?? 0));
+            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i], options.LinkTopK ?? 0));
 
         var threshold = options.Threshold ?? numbers.Threshold;
         var skills = Aggregate(model, sentences, perSentence, threshold);
@@ -75,10 +80,12 @@ public sealed class SkillExtractor(
         if (vector is { } query)
         {
             var sentenceSpan = new EvidenceSpan(sentence.Start, sentence.Length, sentence.Text);
+            var words = LabelOverlap.SentenceWords(sentence.Text);
             foreach (var (skillId, cosine) in model.Vectors.Nearest(query.Span, Math.Max(numbers.SemanticCandidates, linkTopK)))
             {
                 if (found.ContainsKey(skillId) || denied.Contains(skillId)) continue;
-                found[skillId] = new Candidate(skillId, numbers.SemanticConfidence(cosine), ExtractionMethod.Semantic,
+                var evidence = cosine + numbers.LabelOverlapWeight * model.Overlap.Of(skillId, words);
+                found[skillId] = new Candidate(skillId, numbers.SemanticConfidence(evidence), ExtractionMethod.Semantic,
                     [sentenceSpan], sentence.Requirement, sentence.Level);
             }
         }

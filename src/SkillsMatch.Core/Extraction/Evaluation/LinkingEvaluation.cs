@@ -2,7 +2,8 @@ namespace SkillsMatch.Extraction.Evaluation;
 
 /// <summary>
 /// Figures for a gold set. RankedSentences: sentences with at least one gold skill (RP@5 and MRR are over
-/// those, as the skill-linking benchmark defines them); precision, recall and F1 count every sentence.
+/// those, as the skill-linking benchmark defines them, ranked in the linking mode); precision, recall and F1
+/// count every sentence, with the skills extraction reports (the extraction mode).
 /// </summary>
 public sealed record LinkingReport(
     int Sentences, int RankedSentences, double RPrecisionAt5, double Mrr,
@@ -11,7 +12,7 @@ public sealed record LinkingReport(
 /// <summary>The gold set's sentences, each ranked once; reports can then be read at any threshold.</summary>
 public sealed class LinkingEvaluation
 {
-    private readonly List<(GoldSentence Gold, IReadOnlyList<(long SkillId, double Score)> Ranked)> ranked = [];
+    private readonly List<(GoldSentence Gold, IReadOnlyList<(long SkillId, double Score)> Ranked, IReadOnlyList<(long SkillId, double Score)> Extracted)> ranked = [];
     private readonly int ignoredLabels;
 
     private LinkingEvaluation(int ignoredLabels) => this.ignoredLabels = ignoredLabels;
@@ -19,11 +20,14 @@ public sealed class LinkingEvaluation
     public static async Task<LinkingEvaluation> RankAsync(SkillExtractor extractor, int taxonomyId, GoldSet gold, bool lexicalOnly, CancellationToken ct)
     {
         var evaluation = new LinkingEvaluation(gold.IgnoredLabels);
-        var options = new ExtractionOptions { LexicalOnly = lexicalOnly, Threshold = 0, LinkTopK = 100 };
+        var linking = new ExtractionOptions { LexicalOnly = lexicalOnly, Threshold = 0, LinkTopK = 100 };
+        var extraction = linking with { LinkTopK = null };
         foreach (var sentence in gold.Sentences)
         {
-            var result = await extractor.ExtractAsync(sentence.Sentence, taxonomyId, options, ct);
-            evaluation.ranked.Add((sentence, result.Skills.Select(s => (s.SkillId, s.Confidence)).ToList()));
+            var linked = await extractor.ExtractAsync(sentence.Sentence, taxonomyId, linking, ct);
+            var extracted = await extractor.ExtractAsync(sentence.Sentence, taxonomyId, extraction, ct);
+            evaluation.ranked.Add((sentence, linked.Skills.Select(s => (s.SkillId, s.Confidence)).ToList(),
+                extracted.Skills.Select(s => (s.SkillId, s.Confidence)).ToList()));
         }
         return evaluation;
     }
@@ -32,9 +36,9 @@ public sealed class LinkingEvaluation
     {
         double rp = 0, rr = 0;
         int scored = 0, truePositives = 0, falsePositives = 0, falseNegatives = 0;
-        foreach (var (gold, list) in ranked)
+        foreach (var (gold, list, extracted) in ranked)
         {
-            var predicted = list.Where(r => r.Score >= threshold).Select(r => r.SkillId).ToHashSet();
+            var predicted = extracted.Where(r => r.Score >= threshold).Select(r => r.SkillId).ToHashSet();
             truePositives += predicted.Count(gold.Skills.Contains);
             falsePositives += predicted.Count(id => !gold.Skills.Contains(id));
             falseNegatives += gold.Skills.Count(id => !predicted.Contains(id));

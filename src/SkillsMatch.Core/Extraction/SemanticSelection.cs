@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+
+namespace SkillsMatch.Extraction;
+
+/// <summary>A sentence the semantic stage embeds, and the text it embeds for it.</summary>
+public sealed record SemanticQuery(int Sentence, string Text);
+
+/// <summary>
+/// Which sentences of a text the semantic stage embeds. Embedding is the pipeline's cost (MiniLM does a few
+/// thousand tokens a second per machine, a 2 KB posting is ~450 tokens), so only sentences that can still
+/// add a skill are embedded: not headings, not boilerplate (equal opportunity, benefits, salary, how to
+/// apply, the company blurb), not sentences whose words are already explained by confident labels. Long
+/// sentences are cut, and a posting's embedded words are capped, requirement sentences first. The linking
+/// mode asks for candidates per sentence, so there every sentence but headings and boilerplate is embedded whole.
+/// </summary>
+public static partial class SemanticSelection
+{
+    /// <summary>Words kept of a long sentence (~48–64 MiniLM tokens): skill phrases sit early in a bullet.</summary>
+    public const int MaxWordsPerSentence = 32;
+
+    /// <summary>Content words left outside confident labels below which a sentence is settled by its labels.</summary>
+    public const int MinUnexplainedWords = 2;
+
+    public static IReadOnlyList<SemanticQuery> Select(IReadOnlyList<AnalyzedSentence> sentences, int wordBudget, bool linking = false)
+    {
+        var candidates = new List<(int Index, string Text, int Words, bool Cued)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            var sentence = sentences[i];
+            if (linking ? !IsSkillBearing(sentence, sentences.Count) : !CanAddSkills(sentence, sentences.Count)) continue;
+            var (text, words) = Truncate(sentence.Text.Trim(), linking ? int.MaxValue : MaxWordsPerSentence);
+            if (words == 0 || !seen.Add(text)) continue;
+            candidates.Add((i, text, words, sentence.Requirement != RequirementCue.None));
+        }
+
+        var chosen = new List<SemanticQuery>();
+        var used = 0;
+        foreach (var c in candidates.OrderByDescending(c => c.Cued).ThenBy(c => c.Index))
+        {
+            if (!linking && used + c.Words > wordBudget && chosen.Count > 0) continue;
+            chosen.Add(new SemanticQuery(c.Index, c.Text));
+            used += c.Words;
+        }
+        return chosen;
+    }
+
+    /// <summary>A sentence is worth embedding when it is skill-bearing and not settled by confident labels.</summary>
+    public static bool CanAddSkills(AnalyzedSentence sentence, int sentencesInText)
+    {
+        if (!IsSkillBearing(sentence, sentencesInText)) return false;
+        var live = sentence.Mentions.Where(m => !m.Negated).ToList();
+        if (live.Count == 0 || live.Exists(m => m.Match.Ambiguous)) return true;
+        return UnexplainedWords(sentence, live) >= MinUnexplainedWords;
+    }
+
+    /// <summary>Not a heading (unless it is the whole text) and not boilerplate.</summary>
+    public static bool IsSkillBearing(AnalyzedSentence sentence, int sentencesInText) =>
+        (sentence.Kind != SentenceKind.Heading || sentencesInText == 1) && !IsBoilerplate(sentence.Text);
+
+    public static bool IsBoilerplate(string sentence) => Boilerplate().IsMatch(sentence);
+
+    private static int UnexplainedWords(AnalyzedSentence sentence, List<SkillMention> labels)
+    {
+        var chars = sentence.Text.ToCharArray();
+        foreach (var m in labels)
+        {
+            var from = Math.Max(0, m.Match.Start - sentence.Start);
+            var to = Math.Min(chars.Length, m.Match.Start + m.Match.Length - sentence.Start);
+            for (var i = from; i < to; i++) chars[i] = ' ';
+        }
+        return Word().Matches(new string(chars)).Count(w => !FunctionWords.Contains(w.Value));
+    }
+
+    private static (string Text, int Words) Truncate(string text, int maxWords)
+    {
+        var words = Word().Matches(text);
+        if (words.Count <= maxWords) return (text, words.Count);
+        var cut = words[maxWords - 1];
+        return (text[..(cut.Index + cut.Length)], maxWords);
+    }
+
+    // Words that say nothing about a skill: articles, prepositions, requirement and level phrasing.
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "and", "or", "of", "in", "on", "with", "for", "to", "at", "by", "as", "is", "are", "be",
+        "your", "you", "our", "we", "their", "its", "such", "etc", "e.g", "i.e", "including", "like", "using", "use",
+        "experience", "experienced", "knowledge", "skills", "skill", "strong", "good", "solid", "excellent", "proven",
+        "working", "familiarity", "familiar", "proficiency", "proficient", "ability", "understanding", "background",
+        "years", "year", "yrs", "plus", "asset", "required", "requirement", "preferred", "must", "have", "nice",
+        "ideally", "also", "advanced", "basic", "expert", "expertise", "hands", "least", "minimum", "other", "tools",
+    };
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}+#.'-]*")]
+    private static partial Regex Word();
+
+    // Phrases that mark the parts of a posting that describe the employer, the offer or the process, not the work.
+    [GeneratedRegex("""
+        \b(?:equal\s+(?:opportunit|employment)|affirmative\s+action|without\s+regard\s+to|regardless\s+of\s+(?:race|gender|age)
+        |protected\s+(?:veteran|characteristic|status)|reasonable\s+accommodation|accommodations?\s+(?:are|is)\s+available
+        |divers(?:e|ity)\s+(?:and|&)\s+inclusi|we\s+(?:celebrate|value)\s+diversity
+        |benefits?\s+(?:package|include)|(?:dental|vision|health)\s+(?:insurance|coverage|plan|benefits)|paid\s+(?:time\s+off|vacation|holidays|parental)
+        |pension\s+plan|retirement\s+(?:plan|savings)|401\s*\(?k\)?|stock\s+options|gym\s+membership|wellness\s+(?:program|allowance)
+        |(?:salary|compensation|pay)\b[^.\n]{0,24}?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s*(?:k\b|to|-|–|per|/|an?\s+(?:hour|year))|\d\s*(?:k|000)?\s*(?:per|an?|/)\s*(?:hour|annum|year)\b
+        |apply\s+(?:now|today|online|here|through|via)|to\s+apply|send\s+(?:us\s+)?your\s+(?:cv|resume|résumé|application)|cover\s+letter
+        |only\s+(?:shortlisted|selected)\s+candidates|we\s+thank\s+all\s+applicants|application\s+deadline|job\s+(?:type|reference|id)\s*:
+        |(?:full|part)[-\s]time\s+(?:position|role|contract|job|permanent)|hybrid\s+work|work\s+from\s+home|remote[-\s]first
+        |founded\s+in\s+\d|headquartered\s+in|is\s+a\s+(?:leading|global|fast[-\s]growing)|our\s+(?:mission|vision|values|culture|story)
+        |we\s+are\s+(?:a|an)\s+(?:leading|global|fast|growing|award|innovative|international)|join\s+(?:our|a)\s+(?:team|company)\s+(?:of|that|where)
+        )
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex Boilerplate();
+}
