@@ -72,8 +72,6 @@ public static class ExtractionBench
         Console.WriteLine($"{name,-50} {postings.Count / watch.Elapsed.TotalSeconds,8:F1} postings/s   per posting median {BenchCommands.Percentile(list, 50):F1} ms  p95 {BenchCommands.Percentile(list, 95):F1} ms");
     }
 
-    /// <summary>Postings of about 2 KB: sentences drawn at random, so most postings differ but phrases repeat as in real ads.</summary>
-    public static List<string> Postings(List<string> pool, int count)
     /// <summary>What the semantic stage embeds, posting by posting: how many sentences of all, and how many words.</summary>
     private static List<List<string>> SelectedTexts(ExtractionModel model, List<string> postings)
     {

@@ -60,7 +60,7 @@ public static class JobsBench
         var titles = new[] { "Data Analyst", "Registered Nurse", "Cook II", "Class AZ Driver", "Software Developer", "Warehouse Associate",
             "Administrative Assistant", "Electrician", "Customer Service Representative", "Cyber Security Analyst" };
         var regions = new[] { "ON", "QC", "BC", "AB", "MB", "NS" };
-        var texts = ExtractionBench.Postings(pool, count);
+        var texts = Postings(pool, count);
         var path = Path.Combine(Path.GetTempPath(), $"bench-jobs-{Guid.NewGuid():N}.jsonl");
         await using var writer = new StreamWriter(path);
         for (var i = 0; i < texts.Count; i++)
@@ -74,5 +74,19 @@ public static class JobsBench
             }).AsMemory(), ct);
         }
         return path;
+    }
+
+    /// <summary>Postings of about 2 KB: sentences drawn at random, so most postings differ but phrases repeat as in real ads.</summary>
+    private static List<string> Postings(List<string> pool, int count)
+    {
+        var random = new Random(5);
+        var postings = new List<string>(count);
+        for (var p = 0; p < count; p++)
+        {
+            var text = new System.Text.StringBuilder();
+            while (text.Length < 2048) text.Append(pool[random.Next(pool.Count)]).Append(random.Next(3) == 0 ? "\n- " : " ");
+            postings.Add(text.ToString());
+        }
+        return postings;
     }
 }

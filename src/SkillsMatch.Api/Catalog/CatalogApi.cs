@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using System.Security.Claims;
+using SkillsMatch.Access;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Catalog;
 using SkillsMatch.Taxonomy;
 
@@ -10,17 +13,18 @@ public static class CatalogApi
     public static RouteGroupBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/catalog").WithTags("Catalog");
-        group.MapPost("/", CreateOffering).WithSummary("Add an offering; its skills come from its alignments, or are extracted from title and description.");
+        group.MapPost("/", CreateOffering).RequireRoles(Role.Admin, Role.Issuer).WithSummary("Add an offering; its skills come from its alignments, or are extracted from title and description.");
         group.MapGet("/", SearchOfferings).WithSummary("Offerings by words, skill taught, format, language and maximum cost (CAD).");
         group.MapGet("/{id:guid}", GetOffering).WithSummary("An offering with its skills and, when registered, its issuer's trust registry entry.");
-        group.MapPut("/{id:guid}", ReplaceOffering).WithSummary("Replace an offering; its skills are settled again.");
-        group.MapDelete("/{id:guid}", DeleteOffering).WithSummary("Delete an offering.");
+        group.MapPut("/{id:guid}", ReplaceOffering).RequireIssuerOf("id", IssuerOfAsync).WithSummary("Replace an offering; its skills are settled again.");
+        group.MapDelete("/{id:guid}", DeleteOffering).RequireIssuerOf("id", IssuerOfAsync).WithSummary("Delete an offering.");
         return group;
     }
 
     public static async Task<Results<Created<CatalogOffering>, ValidationProblem, ProblemHttpResult>> CreateOffering(
-        CatalogOfferingInput input, CatalogChecks checks, CatalogStore store, CancellationToken ct)
+        CatalogOfferingInput input, ClaimsPrincipal user, CatalogChecks checks, CatalogStore store, CancellationToken ct)
     {
+        if (NotOwnIssuer(user, input) is { } refused) return refused;
         var (offering, errors) = await checks.PrepareAsync(input, ct);
         if (offering is null) return TypedResults.ValidationProblem(errors.ToDictionary());
         if (await store.CreateAsync(offering, ct) is not { } id) return ExternalIdTaken(offering.ExternalId);
@@ -50,8 +54,9 @@ public static class CatalogApi
         await store.GetAsync(id, ct) is { } offering ? TypedResults.Ok(offering) : OfferingNotFound(id);
 
     public static async Task<Results<Ok<CatalogOffering>, ValidationProblem, ProblemHttpResult>> ReplaceOffering(
-        Guid id, CatalogOfferingInput input, CatalogChecks checks, CatalogStore store, CancellationToken ct)
+        Guid id, CatalogOfferingInput input, ClaimsPrincipal user, CatalogChecks checks, CatalogStore store, CancellationToken ct)
     {
+        if (NotOwnIssuer(user, input) is { } refused) return refused;
         var (offering, errors) = await checks.PrepareAsync(input, ct);
         if (offering is null) return TypedResults.ValidationProblem(errors.ToDictionary());
         return await store.ReplaceAsync(id, offering, ct) switch
@@ -64,6 +69,17 @@ public static class CatalogApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteOffering(Guid id, CatalogStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : OfferingNotFound(id);
+
+    /// <summary>An issuer key may only write offerings that name its own issuer URI.</summary>
+    private static ProblemHttpResult? NotOwnIssuer(ClaimsPrincipal user, CatalogOfferingInput input) =>
+        Caller.From(user) is { } caller && !caller.MayManageIssuer(input.IssuerUri?.Trim())
+            ? TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: $"An issuer key writes only offerings whose issuerUri is its own ('{caller.Subject}').")
+            : null;
+
+    private static async Task<string?> IssuerOfAsync(IServiceProvider services, string id, CancellationToken ct) =>
+        Guid.TryParse(id, out var offeringId) && await services.GetRequiredService<CatalogStore>().GetAsync(offeringId, ct) is { } offering
+            ? offering.IssuerUri ?? ""
+            : null;
 
     private static ProblemHttpResult OfferingNotFound(Guid id) =>
         TypedResults.Problem(statusCode: 404, title: "Offering not found", detail: $"There is no catalog offering with id {id}.");

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Access;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Credentials.Trust;
 
 namespace SkillsMatch.Api.Credentials;
@@ -10,11 +12,11 @@ public static class IssuersApi
     public static RouteGroupBuilder MapIssuers(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/issuers").WithTags("Issuers");
-        group.MapPost("/", Create).WithSummary("Register an issuer (DID or https URL, exactly as credentials name issuer.id) and its quality assurance.");
+        group.MapPost("/", Create).RequireRoles(Role.Admin).WithSummary("Register an issuer (DID or https URL, exactly as credentials name issuer.id) and its quality assurance.");
         group.MapGet("/", List).WithSummary("Every registered issuer.");
         group.MapGet("/{id:guid}", Get).WithSummary("One issuer.");
-        group.MapPut("/{id:guid}", Update).WithSummary("Replace what is stated about an issuer; its learners' credentials are re-checked on the next pass.");
-        group.MapDelete("/{id:guid}", Delete).WithSummary("Remove an issuer; its credentials become 'issuer unknown' (attested) on the next pass.");
+        group.MapPut("/{id:guid}", Update).RequireRoles(Role.Admin).WithSummary("Replace what is stated about an issuer; its learners' credentials are re-checked on the next pass.");
+        group.MapDelete("/{id:guid}", Delete).RequireRoles(Role.Admin).WithSummary("Remove an issuer; its credentials become 'issuer unknown' (attested) on the next pass.");
         return group;
     }
 

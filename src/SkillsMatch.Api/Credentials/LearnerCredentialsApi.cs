@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Storage;
 
@@ -15,15 +16,15 @@ public static class LearnerCredentialsApi
     public static RouteGroupBuilder MapLearnerCredentials(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/learners/{learnerId:guid}/credentials").WithTags("Credentials");
-        group.MapPost("/", Submit)
+        group.MapPost("/", Submit).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .Accepts<JsonElement>("application/json", "application/ld+json", "application/jwt", "application/vc+jwt", "text/plain", "image/png", "image/svg+xml")
             // Somewhat above the verifier's own limit, so an oversized badge gets the verifier's 422, not a bare 413.
             .WithMetadata(new RequestSizeLimitAttribute(CredentialBody.MaxRequestBytes))
             .WithSummary("Submit a credential: verified, judged against the issuer trust registry, stored with its skills (422 and nothing stored when forged or malformed).");
-        group.MapGet("/", List).WithSummary("The learner's credentials with their verdicts and skill evidence.");
-        group.MapGet("/{credentialId:guid}", Get).WithSummary("One credential with its verdict and skill evidence.");
-        group.MapDelete("/{credentialId:guid}", Delete).WithSummary("Remove a credential and the skill evidence it gave.");
-        group.MapPost("/{credentialId:guid}/verify", Reverify)
+        group.MapGet("/", List).AuditLearner("learnerId", "learner.view").RequireLearnerAccess("learnerId").WithSummary("The learner's credentials with their verdicts and skill evidence.");
+        group.MapGet("/{credentialId:guid}", Get).AuditLearner("learnerId", "learner.view").RequireLearnerAccess("learnerId").WithSummary("One credential with its verdict and skill evidence.");
+        group.MapDelete("/{credentialId:guid}", Delete).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId").WithSummary("Remove a credential and the skill evidence it gave.");
+        group.MapPost("/{credentialId:guid}/verify", Reverify).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("Re-verify now (status, expiry, keys, issuer trust); the skills' tiers follow the new verdict at once.");
         return group;
     }

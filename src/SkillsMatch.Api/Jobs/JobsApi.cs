@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Access;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Jobs;
 using SkillsMatch.Taxonomy;
 
@@ -12,12 +14,12 @@ public static class JobsApi
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/jobs").WithTags("Jobs");
-        group.MapPost("/", PostJob).WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
+        group.MapPost("/", PostJob).RequireRoles(Role.Admin, Role.Employer).WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
         group.MapGet("/", ListJobs).WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (e.g. CA-ON) and text in title or employer.");
         group.MapGet("/{id:guid}", GetJob).WithSummary("A posting with its skills (required/preferred, level, evidence) and occupations.");
-        group.MapPut("/{id:guid}/skills", EditSkills).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
-        group.MapPost("/{id:guid}/close", CloseJob).WithSummary("Close a posting.");
-        group.MapDelete("/{id:guid}", DeleteJob).WithSummary("Delete a posting with its skills and occupations.");
+        group.MapPut("/{id:guid}/skills", EditSkills).RequireRoles(Role.Admin, Role.Employer).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
+        group.MapPost("/{id:guid}/close", CloseJob).RequireRoles(Role.Admin, Role.Employer).WithSummary("Close a posting.");
+        group.MapDelete("/{id:guid}", DeleteJob).RequireRoles(Role.Admin, Role.Employer).WithSummary("Delete a posting with its skills and occupations.");
         return group;
     }
 

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Access;
+using SkillsMatch.Api.Access;
 using SkillsMatch.Learners;
 
 namespace SkillsMatch.Api.Learners;
@@ -10,25 +13,26 @@ public static class LearnersApi
     public static RouteGroupBuilder MapLearners(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/learners").WithTags("Learners");
-        group.MapPost("/", CreateLearner).WithSummary("Create a learner profile: identity, region, remote preference, target occupations, consent.");
-        group.MapGet("/", ListLearners).WithSummary("Learner profiles, oldest first, a page at a time.");
-        group.MapGet("/{id:guid}", GetLearner).WithSummary("A learner profile with its experiences and the skills inferred from each.");
-        group.MapPut("/{id:guid}", UpdateLearner).WithSummary("Replace a learner's profile and consent; takes effect at once.");
-        group.MapDelete("/{id:guid}", DeleteLearner).WithSummary("Delete a learner and all their evidence.");
-        group.MapPost("/{id:guid}/experiences", AddExperience).WithSummary("Add an experience or education entry; its skills are inferred from title and description.");
-        group.MapPut("/{id:guid}/experiences/{experienceId:guid}", UpdateExperience).WithSummary("Replace an experience or education entry and re-infer its skills.");
-        group.MapDelete("/{id:guid}/experiences/{experienceId:guid}", DeleteExperience).WithSummary("Delete an experience or education entry and the skills inferred from it.");
-        group.MapPut("/{id:guid}/skills/self", ReplaceSelfDeclared).WithSummary("Replace the learner's self-declared skills (tier 1) with this list.");
-        group.MapGet("/{id:guid}/skills", GetSkills).WithSummary("Every skill the learner holds, merged across evidence: best tier, all evidence, level, last evidenced.");
+        group.MapPost("/", CreateLearner).RequireRoles(Role.Admin, Role.Practitioner).WithSummary("Create a learner profile: identity, region, remote preference, target occupations, consent.");
+        group.MapGet("/", ListLearners).RequireRoles(Role.Admin).WithSummary("Learner profiles, oldest first, a page at a time.");
+        group.MapGet("/{id:guid}", GetLearner).AuditLearner("id", "learner.view").RequireLearnerAccess("id").WithSummary("A learner profile with its experiences and the skills inferred from each.");
+        group.MapPut("/{id:guid}", UpdateLearner).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Replace a learner's profile and consent; takes effect at once.");
+        group.MapPost("/{id:guid}/experiences", AddExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Add an experience or education entry; its skills are inferred from title and description.");
+        group.MapPut("/{id:guid}/experiences/{experienceId:guid}", UpdateExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Replace an experience or education entry and re-infer its skills.");
+        group.MapDelete("/{id:guid}/experiences/{experienceId:guid}", DeleteExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Delete an experience or education entry and the skills inferred from it.");
+        group.MapPut("/{id:guid}/skills/self", ReplaceSelfDeclared).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Replace the learner's self-declared skills (tier 1) with this list.");
+        group.MapGet("/{id:guid}/skills", GetSkills).AuditLearner("id", "learner.view").RequireLearnerAccess("id").WithSummary("Every skill the learner holds, merged across evidence: best tier, all evidence, level, last evidenced.");
         return group;
     }
 
     public static async Task<Results<Created<LearnerProfile>, ValidationProblem, ProblemHttpResult>> CreateLearner(
-        LearnerInput input, LearnerChecks checks, LearnerStore store, CancellationToken ct)
+        LearnerInput input, ClaimsPrincipal user, LearnerChecks checks, LearnerStore store, CaseloadStore caseload, CancellationToken ct)
     {
         var (learner, errors) = await checks.CheckProfileAsync(input, ct);
         if (learner is null) return TypedResults.ValidationProblem(errors.ToDictionary());
         if (await store.CreateAsync(learner, ct) is not { } id) return ExternalRefTaken(learner.ExternalRef);
+        // A practitioner enrolling a job seeker starts with them on their caseload; the learner can withdraw it.
+        if (Caller.From(user) is { Role: Role.Practitioner, Subject: { } practitioner }) await caseload.GrantAsync(id, practitioner, ct);
         return TypedResults.Created($"/learners/{id}", await store.GetAsync(id, ct));
     }
 
@@ -50,9 +54,6 @@ public static class LearnersApi
             _ => TypedResults.Ok((await store.GetAsync(id, ct))!),
         };
     }
-
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteLearner(Guid id, LearnerStore store, CancellationToken ct) =>
-        await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : LearnerNotFound(id);
 
     public static async Task<Results<Created<LearnerExperience>, ValidationProblem, ProblemHttpResult>> AddExperience(
         Guid id, ExperienceInput input, LearnerStore store, CancellationToken ct)
@@ -77,7 +78,7 @@ public static class LearnersApi
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteExperience(Guid id, Guid experienceId, LearnerStore store, CancellationToken ct) =>
         await store.DeleteExperienceAsync(id, experienceId, ct) ? TypedResults.NoContent() : ExperienceNotFound(id, experienceId);
 
-    public static async Task<Results<Ok<IReadOnlyList<LearnerSkill>>, ValidationProblem, ProblemHttpResult>> ReplaceSelfDeclared(
+    public static async Task<Results<Ok<IReadOnlyList<LearnerSkillEntry>>, ValidationProblem, ProblemHttpResult>> ReplaceSelfDeclared(
         Guid id, SelfDeclaredSkills input, LearnerChecks checks, LearnerStore store, LearnerSkillView view, CancellationToken ct)
     {
         var errors = await checks.CheckSelfDeclaredAsync(input.Skills!, ct);
@@ -86,7 +87,7 @@ public static class LearnersApi
         return TypedResults.Ok(await view.LoadAsync(id, ct));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<LearnerSkill>>, ProblemHttpResult>> GetSkills(
+    public static async Task<Results<Ok<IReadOnlyList<LearnerSkillEntry>>, ProblemHttpResult>> GetSkills(
         Guid id, LearnerStore store, LearnerSkillView view, CancellationToken ct)
     {
         var skills = await view.LoadAsync(id, ct);

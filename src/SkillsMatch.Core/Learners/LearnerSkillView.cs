@@ -23,21 +23,21 @@ public sealed class LearnerSkillView(NpgsqlDataSource dataSource)
          ORDER BY e.learner_id, e.skill_id, e.tier DESC, e.confidence DESC, e.evidenced_at DESC, e.id
         """;
 
-    public async Task<IReadOnlyList<LearnerSkill>> LoadAsync(Guid learnerId, CancellationToken ct) =>
+    public async Task<IReadOnlyList<LearnerSkillEntry>> LoadAsync(Guid learnerId, CancellationToken ct) =>
         (await LoadManyAsync([learnerId], ct)).GetValueOrDefault(learnerId) ?? [];
 
     /// <summary>The merged view of each learner named; learners without evidence map to an empty list.</summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LearnerSkill>>> LoadManyAsync(IReadOnlyCollection<Guid> learnerIds, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LearnerSkillEntry>>> LoadManyAsync(IReadOnlyCollection<Guid> learnerIds, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return await LoadManyAsync(conn, null, learnerIds, ct);
     }
 
-    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LearnerSkill>>> LoadManyAsync(
+    public static async Task<IReadOnlyDictionary<Guid, IReadOnlyList<LearnerSkillEntry>>> LoadManyAsync(
         NpgsqlConnection conn, NpgsqlTransaction? tx, IReadOnlyCollection<Guid> learnerIds, CancellationToken ct)
     {
         var rows = await conn.QueryAsync<EvidenceRow>(new CommandDefinition(EvidenceSql, new { learnerIds = learnerIds.ToArray() }, tx, cancellationToken: ct));
-        var views = learnerIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<LearnerSkill>)[]);
+        var views = learnerIds.Distinct().ToDictionary(id => id, _ => (IReadOnlyList<LearnerSkillEntry>)[]);
         foreach (var learner in rows.GroupBy(r => r.LearnerId))
             views[learner.Key] = learner.GroupBy(r => r.SkillId).Select(Merge)
                 .OrderByDescending(s => s.BestTierNumber).ThenByDescending(s => s.Confidence).ThenBy(s => s.Label, StringComparer.Ordinal)
@@ -46,13 +46,13 @@ public sealed class LearnerSkillView(NpgsqlDataSource dataSource)
     }
 
     // Rows arrive strongest first within a skill, so the first row carries the best tier and its confidence.
-    private static LearnerSkill Merge(IGrouping<long, EvidenceRow> skill)
+    private static LearnerSkillEntry Merge(IGrouping<long, EvidenceRow> skill)
     {
         var first = skill.First();
         var evidence = skill.Select(r => new SkillEvidence(
             (EvidenceTier)r.Tier, r.Tier, r.Source, r.CredentialId, r.ExperienceId, r.Detail, r.SpanStart, r.SpanEnd,
             r.Confidence, LearnerChecks.ParseLevel(r.Level), r.Years, r.EvidencedAt)).ToList();
-        return new LearnerSkill(first.SkillId, first.ExternalId, first.Label, (EvidenceTier)first.Tier, first.Tier, first.Confidence,
+        return new LearnerSkillEntry(first.SkillId, first.ExternalId, first.Label, (EvidenceTier)first.Tier, first.Tier, first.Confidence,
             evidence.Max(e => e.Level), evidence.Max(e => e.EvidencedAt), evidence);
     }
 
@@ -77,7 +77,7 @@ public sealed class LearnerSkillView(NpgsqlDataSource dataSource)
 }
 
 /// <summary>One skill of a learner: its best tier (name and number), strongest level, last evidence and every item behind it.</summary>
-public sealed record LearnerSkill(
+public sealed record LearnerSkillEntry(
     long SkillId, string ExternalId, string Label, EvidenceTier BestTier, short BestTierNumber, double Confidence,
     Proficiency? Level, DateTime LastEvidenced, IReadOnlyList<SkillEvidence> Evidence);
 

@@ -15,7 +15,7 @@ public sealed class JobsApiTests : IAsyncLifetime
     {
         await ShippedTaxonomy.IdAsync();
         api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
-        client = api.CreateClient();
+        client = await api.CreateClientAsync(SkillsMatch.Access.Role.Admin);
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,7 @@ public abstract class LearnerApiHost : IAsyncLifetime
     {
         await ShippedTaxonomy.IdAsync();
         api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
-        Client = api.CreateClient();
+        Client = await api.CreateClientAsync(SkillsMatch.Access.Role.Admin);
     }
 
     public async Task DisposeAsync()

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SkillsMatch.Access;
 using SkillsMatch.Credentials.Trust;
 using SkillsMatch.Taxonomy;
 using SkillsMatch.Tests.Support;
@@ -44,6 +45,8 @@ public sealed class CredentialApiFixture : IAsyncLifetime
             host.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         Client = Api.CreateClient();
+        var admin = await Api.Services.GetRequiredService<ApiKeyStore>().CreateAsync(new NewApiKey(Role.Admin, null, null, "test"));
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", admin.Secret);
         EscoSkillUri = await CrosswalkedEscoSkillAsync("sql-aggregation");
     }
 

@@ -1,7 +1,7 @@
 using System.Text;
 using SkillsMatch.Embeddings;
 
-namespace SkillsMatch.Learners;
+namespace SkillsMatch;
 
 /// <summary>
 /// Canada's provinces and territories as ISO 3166-2 codes ('CA-ON'), from the code, the postal abbreviation,
@@ -17,12 +17,12 @@ public static class CanadianRegions
         ("BC", ["british columbia", "colombie-britannique", "colombie britannique", "bc", "cb"]),
         ("MB", ["manitoba", "man"]),
         ("NB", ["new brunswick", "nouveau-brunswick", "nouveau brunswick"]),
-        ("NL", ["newfoundland and labrador", "terre-neuve-et-labrador", "terre neuve et labrador", "newfoundland", "nfld"]),
-        ("NS", ["nova scotia", "nouvelle-ecosse", "nouvelle ecosse"]),
-        ("NT", ["northwest territories", "territoires du nord-ouest", "territoires du nord ouest", "nwt"]),
+        ("NL", ["newfoundland and labrador", "terre-neuve-et-labrador", "terre neuve et labrador", "newfoundland", "nfld", "nf", "tnl"]),
+        ("NS", ["nova scotia", "nouvelle-ecosse", "nouvelle ecosse", "ne"]),
+        ("NT", ["northwest territories", "territoires du nord-ouest", "territoires du nord ouest", "nwt", "tno"]),
         ("NU", ["nunavut", "nvt"]),
         ("ON", ["ontario", "ont"]),
-        ("PE", ["prince edward island", "ile-du-prince-edouard", "ile du prince edouard", "pei"]),
+        ("PE", ["prince edward island", "ile-du-prince-edouard", "ile du prince edouard", "pei", "ipe"]),
         ("QC", ["quebec", "que", "pq"]),
         ("SK", ["saskatchewan", "sask"]),
         ("YT", ["yukon", "yukon territory", "yk"]),
@@ -37,6 +37,15 @@ public static class CanadianRegions
         var key = Key(text);
         if (allowCountry && key is "ca" or "canada") return Country;
         return ByName.TryGetValue(key, out var code) ? code : null;
+    }
+
+    /// <summary>For postings, which may be abroad: a Canadian region as its ISO code, another country's ISO 3166-2 code kept as given, anything else null.</summary>
+    public static string? ToIso(string? region)
+    {
+        if (string.IsNullOrWhiteSpace(region)) return null;
+        if (Normalize(region) is { } canadian) return canadian;
+        var code = region.Trim().ToUpperInvariant();
+        return code.Length is > 3 and <= 6 && code[2] == '-' && code.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '-') ? code : null;
     }
 
     private static Dictionary<string, string> Build()
