@@ -6,6 +6,7 @@ using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
 using SkillsMatch.Api.Learners;
+using SkillsMatch.Api.Matching;
 using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Occupations;
 using SkillsMatch.Api.Taxonomy;
@@ -32,6 +33,7 @@ app.MapLearners();
 app.MapCatalog();
 app.MapOccupationClassifier();
 app.MapJobs();
+app.MapMatching();
 app.MapAdmin();
 app.MapPrivacy();
 

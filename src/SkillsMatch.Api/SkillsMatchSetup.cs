@@ -12,6 +12,8 @@ using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
 using SkillsMatch.Catalog;
 using SkillsMatch.Jobs;
+using SkillsMatch.Matching;
+using SkillsMatch.Matching.Serving;
 using SkillsMatch.Occupations;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
@@ -60,6 +62,8 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton(services => new SkillSearch(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 
+        builder.AddMatching();
+
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -107,6 +111,24 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<LearnerCredentials>();
         builder.Services.AddSingleton<ScheduledReverification>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ScheduledReverification>());
+    }
+
+    /// <summary>
+    /// The matching pipeline: retrieval, the learned ranker (Matching:RankerPath, default the committed models/ranker.zip),
+    /// explanations, and the taxonomy's skill graph cached in memory.
+    /// </summary>
+    private static void AddMatching(this WebApplicationBuilder builder)
+    {
+        var rankerPath = builder.Configuration["Matching:RankerPath"] ?? MatchScorer.DefaultModelPath
+            ?? throw new InvalidOperationException("models/ranker.zip was not found next to the program or under the working directory; set Matching:RankerPath.");
+        builder.Services.AddSingleton(_ => MatchScorer.Load(rankerPath));
+        builder.Services.AddSingleton<MatchingStore>();
+        builder.Services.AddSingleton<SkillGraphCache>();
+        builder.Services.AddSingleton<MatchInputsStore>();
+        builder.Services.AddSingleton<MatchRetrieval>();
+        builder.Services.AddSingleton<MatchExplainer>();
+        builder.Services.AddSingleton<MatchingReferences>();
+        builder.Services.AddSingleton<MatchingService>();
     }
 
     /// <summary>

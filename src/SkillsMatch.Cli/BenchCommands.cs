@@ -26,6 +26,7 @@ public static class BenchCommands
         bench.Subcommands.Add(MatchingBench.Placements());
         bench.Subcommands.Add(MatchingBench.Plans());
         bench.Subcommands.Add(JobsBench.Create());
+        bench.Subcommands.Add(MatchingScaleBench.Create());
         return bench;
     }
 

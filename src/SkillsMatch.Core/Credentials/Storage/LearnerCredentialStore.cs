@@ -1,10 +1,14 @@
 using Dapper;
 using Npgsql;
+using SkillsMatch.Learners;
 
 namespace SkillsMatch.Credentials.Storage;
 
-/// <summary>Every query about learners' stored credentials and the skill evidence they give.</summary>
-public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// Every query about learners' stored credentials and the skill evidence they give. Each write refreshes the learner's
+/// retrieval summary (skill ids, tiers, embedding) in the same transaction, so a revoked credential leaves search at once.
+/// </summary>
+public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource, LearnerSkillSummary summary)
 {
     private const string Columns = """
         c.id, c.learner_id, c.format, c.container, c.media_type, c.credential_ref, c.issuer_uri, c.issuer_name,
@@ -50,6 +54,7 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource)
             tx, cancellationToken: ct));
         if (id is not { } created) return null;
         await InsertEvidenceAsync(conn, tx, learnerId, created, record.VerifiedAt, evidence, ct);
+        await summary.RefreshSkillSummaryAsync(conn, tx, learnerId, ct);
         await tx.CommitAsync(ct);
         return created;
     }
@@ -69,6 +74,7 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource)
         await conn.ExecuteAsync(new CommandDefinition(
             "DELETE FROM learner_skill_evidence WHERE credential_id = @credentialId", new { credentialId }, tx, cancellationToken: ct));
         await InsertEvidenceAsync(conn, tx, learnerId, credentialId, record.VerifiedAt, evidence, ct);
+        await summary.RefreshSkillSummaryAsync(conn, tx, learnerId, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -113,8 +119,12 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource)
     public async Task<bool> DeleteAsync(Guid learnerId, Guid credentialId, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        return await conn.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM learner_credentials WHERE id = @credentialId AND learner_id = @learnerId", new { learnerId, credentialId }, cancellationToken: ct)) > 0;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var deleted = await conn.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM learner_credentials WHERE id = @credentialId AND learner_id = @learnerId", new { learnerId, credentialId }, tx, cancellationToken: ct)) > 0;
+        if (deleted) await summary.RefreshSkillSummaryAsync(conn, tx, learnerId, ct);
+        await tx.CommitAsync(ct);
+        return deleted;
     }
 
     /// <summary>Credentials whose next check is due at <paramref name="now"/>, the most overdue first.</summary>

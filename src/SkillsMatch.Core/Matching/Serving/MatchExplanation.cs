@@ -1,0 +1,61 @@
+using System.Globalization;
+using Dapper;
+using Npgsql;
+
+namespace SkillsMatch.Matching.Serving;
+
+/// <summary>Why a score is what it is: every requirement of the role with its outcome, and the main features' contributions.</summary>
+public sealed record MatchExplanation(string Summary, IReadOnlyList<RequirementExplanation> Requirements, IReadOnlyList<FeatureContribution> Contributions);
+
+/// <param name="Status">matched, partial or missing.</param>
+/// <param name="Tier">For matched (or the related skill of a partial): the evidence tier, e.g. credential-verified.</param>
+/// <param name="Through">For partial: the related skill the learner holds, how it relates and how similar it is.</param>
+public sealed record RequirementExplanation(
+    long SkillId, string Label, string Kind, string Status, string? Tier, string? Evidence, PartialExplanation? Through);
+
+public sealed record PartialExplanation(long SkillId, string Label, string Relation, double Similarity);
+
+/// <summary>Turns scored analyses into explanations, with labels for every skill they mention (one query per batch).</summary>
+public sealed class MatchExplainer(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<MatchExplanation>> ExplainAsync(IReadOnlyList<MatchResult> results, bool showEvidence, CancellationToken ct)
+    {
+        var ids = results.SelectMany(r => r.Analysis.Requirements)
+            .SelectMany(o => o.Partial is { } p ? [o.Requirement.SkillId, p.HeldSkillId] : new[] { o.Requirement.SkillId })
+            .Distinct().ToArray();
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var labels = (await conn.QueryAsync<(long Id, string Label)>(new CommandDefinition(
+            "SELECT id, preferred_label FROM skills WHERE id = ANY(@ids)", new { ids }, cancellationToken: ct))).ToDictionary(s => s.Id, s => s.Label);
+        return results.Select(r => Explain(r, labels, showEvidence)).ToList();
+    }
+
+    private static MatchExplanation Explain(MatchResult result, IReadOnlyDictionary<long, string> labels, bool showEvidence)
+    {
+        var requirements = result.Analysis.Requirements
+            .OrderBy(o => o.Requirement.Kind).ThenBy(o => o.Status).ThenByDescending(o => o.Requirement.Importance)
+            .Select(o => new RequirementExplanation(
+                o.Requirement.SkillId,
+                o.Requirement.Label ?? labels.GetValueOrDefault(o.Requirement.SkillId, "skill " + o.Requirement.SkillId),
+                o.Requirement.Kind == RequirementKind.Essential ? "essential" : "optional",
+                o.Status.ToString().ToLowerInvariant(),
+                (o.Held ?? o.PartialSkill) is { } evidence ? TierName(evidence.Tier) : null,
+                showEvidence ? (o.Held ?? o.PartialSkill)?.Evidence : null,
+                o.Partial is { } p ? new PartialExplanation(p.HeldSkillId, labels.GetValueOrDefault(p.HeldSkillId, "skill " + p.HeldSkillId),
+                    p.Kind.ToString().ToLowerInvariant(), Math.Round(p.Similarity, 3)) : null))
+            .ToList();
+        var essential = result.Analysis.Requirements.Where(o => o.Requirement.Kind == RequirementKind.Essential).ToList();
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{result.Score:0} / 100: holds {essential.Count(o => o.Status == RequirementStatus.Matched)} of {essential.Count} essential skills"
+            + $" ({essential.Count(o => o.Held?.Tier == Learners.EvidenceTier.CredentialVerified)} credential-verified),"
+            + $" {essential.Count(o => o.Status == RequirementStatus.Partial)} through related skills, {essential.Count(o => o.Status == RequirementStatus.Missing)} missing");
+        return new MatchExplanation(summary, requirements, result.Contributions.Take(6).Select(c => c with { Points = Math.Round(c.Points, 2) }).ToList());
+    }
+
+    public static string TierName(Learners.EvidenceTier tier) => tier switch
+    {
+        Learners.EvidenceTier.CredentialVerified => "credential-verified",
+        Learners.EvidenceTier.Attested => "attested",
+        Learners.EvidenceTier.Inferred => "inferred",
+        _ => "self-declared",
+    };
+}

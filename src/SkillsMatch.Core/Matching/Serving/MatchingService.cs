@@ -1,0 +1,103 @@
+using Dapper;
+using Npgsql;
+
+namespace SkillsMatch.Matching.Serving;
+
+/// <summary>
+/// The matching views: retrieve (pgvector ∪ skill overlap), score every candidate with the learned ranker, explain
+/// the top. Learners see roles, employers see consenting candidates, practitioners place cohorts, learners see gaps.
+/// </summary>
+public sealed partial class MatchingService(
+    MatchInputsStore inputs, MatchRetrieval retrieval, MatchExplainer explainer, SkillGraphCache graphs, MatchScorer scorer,
+    NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public const int MaxLimit = 100;
+
+    /// <summary>How many candidates each retrieval branch brings to the ranker, at least.</summary>
+    public const int RetrievalDepth = 100;
+
+    public async Task<IReadOnlyList<RoleMatch>?> RolesForLearnerAsync(Guid learnerId, RoleFilter filter, int limit, CancellationToken ct)
+    {
+        var learners = await inputs.LearnersAsync([learnerId], ct);
+        if (!learners.TryGetValue(learnerId, out var learner)) return null;
+        var ids = await retrieval.PostingsAsync(learner.Embedding, [.. learner.All.Select(s => s.SkillId)], filter, Depth(limit), ct);
+        var postings = await inputs.PostingsAsync(ids, ct);
+        var ranked = await RankAsync(postings.Values.Select(p => (p.Role, learner, Key: p)).ToList(), limit, showEvidence: true, ct);
+        return ranked.Select(r => new RoleMatch(r.Key.Id, r.Key.Title, r.Key.Employer, r.Key.Region, r.Key.City, r.Key.Remote,
+            Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
+    }
+
+    public async Task<IReadOnlyList<CandidateMatch>?> CandidatesForPostingAsync(Guid postingId, CandidateFilter filter, int limit, CancellationToken ct)
+    {
+        var postings = await inputs.PostingsAsync([postingId], ct);
+        if (!postings.TryGetValue(postingId, out var posting)) return null;
+        return await CandidatesAsync(posting.Role, filter, limit, ct);
+    }
+
+    /// <summary>Candidates for an ad-hoc list of required skills; the role's vector is the mean of the skills' vectors.</summary>
+    public async Task<IReadOnlyList<CandidateMatch>> SearchCandidatesAsync(IReadOnlyList<long> skillIds, CandidateFilter filter, int limit, CancellationToken ct)
+    {
+        var graph = await graphs.GetAsync(ct);
+        var role = new RoleProfile(skillIds.Select(id => new RoleRequirement(id, RequirementKind.Essential)).ToList(),
+            graph.MeanVector(skillIds.Select(id => (id, 1.0))));
+        return await CandidatesAsync(role, filter with { RequiredSkillIds = filter.RequiredSkillIds ?? skillIds }, limit, ct);
+    }
+
+    private async Task<IReadOnlyList<CandidateMatch>> CandidatesAsync(RoleProfile role, CandidateFilter filter, int limit, CancellationToken ct)
+    {
+        var ids = await retrieval.LearnersAsync(role.Embedding, [.. role.Requirements.Select(r => r.SkillId)], filter, Depth(limit), ct);
+        var learners = await inputs.LearnersAsync(ids, ct);
+        var profiles = await VisibleProfilesAsync(ids, ct);
+        var pairs = learners.Where(l => profiles.ContainsKey(l.Key)).Select(l => (role, l.Value, Key: profiles[l.Key])).ToList();
+        var ranked = await RankAsync(pairs, limit, showEvidence: true, ct);
+        return ranked.Select(r => r.Key.ToCandidate(Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
+    }
+
+    private async Task<IReadOnlyList<(TKey Key, MatchResult Result, MatchExplanation Explanation)>> RankAsync<TKey>(
+        IReadOnlyList<(RoleProfile Role, LearnerSkills Learner, TKey Key)> pairs, int limit, bool showEvidence, CancellationToken ct)
+    {
+        if (pairs.Count == 0) return [];
+        var graph = await graphs.GetAsync(ct);
+        var now = time.GetUtcNow();
+        // Rank everything retrieved, then explain only what is shown: an explanation costs a model call per feature.
+        var raw = scorer.RawScores([.. pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, now).Features)]);
+        var top = Enumerable.Range(0, pairs.Count).OrderByDescending(i => raw[i]).Take(limit).ToArray();
+        var results = scorer.Score([.. top.Select(i => (pairs[i].Role, pairs[i].Learner))], graph, now, explain: true);
+        var explanations = await explainer.ExplainAsync(results, showEvidence, ct);
+        return top.Select((i, rank) => (pairs[i].Key, results[rank], explanations[rank])).ToList();
+    }
+
+    private async Task<Dictionary<Guid, VisibleProfile>> VisibleProfilesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        // Consent is read here, at request time, so a learner who withdraws disappears from the very next search.
+        var rows = await conn.QueryAsync<VisibleProfile>(new CommandDefinition("""
+            SELECT id, display_name AS displayname, email, region, city, visible_parts AS visibleparts
+              FROM learners WHERE id = ANY(@ids) AND visible_to_employers AND 'skills' = ANY(visible_parts)
+            """, new { ids = ids.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Id);
+    }
+
+    private static int Depth(int limit) => Math.Max(limit * 5, RetrievalDepth);
+
+    private sealed record VisibleProfile(Guid Id, string DisplayName, string? Email, string? Region, string? City, string[] VisibleParts)
+    {
+        public CandidateMatch ToCandidate(double score, MatchExplanation explanation)
+        {
+            var contact = VisibleParts.Contains("contact");
+            var credentials = VisibleParts.Contains("credentials");
+            var shown = credentials ? explanation : explanation with
+            {
+                Requirements = [.. explanation.Requirements.Select(r => r with { Evidence = null })],
+            };
+            return new CandidateMatch(Id, contact ? DisplayName : null, contact ? Email : null, Region, City, score, shown, [.. VisibleParts]);
+        }
+    }
+}
+
+public sealed record RoleMatch(Guid JobId, string Title, string? Employer, string? Region, string? City, string Remote, double Score, MatchExplanation Explanation);
+
+/// <param name="DisplayName">Only when the learner shares contact details with employers.</param>
+/// <param name="VisibleParts">What the learner chose to show employers.</param>
+public sealed record CandidateMatch(
+    Guid LearnerId, string? DisplayName, string? Email, string? Region, string? City, double Score, MatchExplanation Explanation, IReadOnlyList<string> VisibleParts);
