@@ -14,13 +14,21 @@ public sealed class SyntheticLearners(SkillGraph graph, IReadOnlyList<long> allS
     private const string Evidence = "synthetic (weak supervision)";
     private const double SelfDeclaredOnlyShare = 0.2;
 
-    /// <summary>A role asking for every essential skill and most optional ones; some requirements state a level.</summary>
+    /// <summary>
+    /// Half the roles ask for every essential skill and most optional ones (an occupation profile); the other half
+    /// are posting-sized, 3 to 8 of its essential skills and up to 3 optional ones, as real job ads list.
+    /// Some requirements state a level.
+    /// </summary>
     public RoleProfile Role(OccupationProfile occupation)
     {
         var requirements = new List<RoleRequirement>();
+        var essentials = occupation.Skills.Count(s => s.Kind == RequirementKind.Essential);
+        var postingSized = essentials > 3 && random.NextDouble() < 0.5;
+        var keepEssential = postingSized ? Math.Min(1, random.Next(3, 9) / (double)essentials) : 1;
+        var keepOptional = postingSized ? Math.Min(0.7, random.Next(0, 4) / (double)Math.Max(1, occupation.Skills.Count - essentials)) : 0.7;
         foreach (var skill in occupation.Skills)
         {
-            if (skill.Kind == RequirementKind.Optional && random.NextDouble() > 0.7) continue;
+            if (random.NextDouble() >= (skill.Kind == RequirementKind.Essential ? keepEssential : keepOptional)) continue;
             var level = random.NextDouble() < 0.3 ? (random.NextDouble() < 0.6 ? Proficiency.Intermediate : Proficiency.Advanced) : (Proficiency?)null;
             requirements.Add(skill with { Level = level });
         }
@@ -32,7 +40,7 @@ public sealed class SyntheticLearners(SkillGraph graph, IReadOnlyList<long> allS
     /// self-declare (tier 1–2, no credential) a share of that role's essential skills.</summary>
     public LearnerSkills Learner(OccupationProfile source, RoleProfile? padFor = null)
     {
-        var keepEssential = Uniform(0.45, 0.95);
+        var keepEssential = Uniform(0.45, 1.05);
         var keepOptional = Uniform(0.15, 0.6);
         // One learner in five has no credential or attestation at all: only self-declared or inferred skills.
         var verifiedPropensity = random.NextDouble() < SelfDeclaredOnlyShare ? -1 : random.NextDouble();
@@ -54,7 +62,7 @@ public sealed class SyntheticLearners(SkillGraph graph, IReadOnlyList<long> allS
 
         if (padFor is not null)
         {
-            var padShare = Uniform(0.4, 0.8);
+            var padShare = Uniform(0.2, 0.5);
             foreach (var requirement in padFor.Requirements)
                 if (requirement.Kind == RequirementKind.Essential && random.NextDouble() < padShare)
                     skills.TryAdd(requirement.SkillId, new LearnerSkill(requirement.SkillId,

@@ -50,14 +50,19 @@ public sealed partial class MatchingService
             """, new { skillIds }, cancellationToken: ct))).ToDictionary(d => d.Skill, d => d.Postings);
     }
 
+    /// <summary>
+    /// Offerings teaching any of the skills. Only those stating hours and cost enter plans: a plan reported as
+    /// "N hours, cost C" must not count an unknown as zero.
+    /// </summary>
     private async Task<IReadOnlyList<PlanOffering>> OfferingsTeachingAsync(long[] skillIds, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<OfferingSkillRow>(new CommandDefinition("""
-            SELECT o.id, o.title, o.provider, coalesce(o.hours, 0)::float8 AS hours, coalesce(o.cost, 0) AS cost, o.format, o.language, o.region,
+            SELECT o.id, o.title, o.provider, o.hours::float8 AS hours, o.cost, o.format, o.language, o.region,
                    o.quality_assurance AS qa, cs.skill_id AS skillid, cs.confidence::float8 AS confidence
               FROM catalog_offerings o JOIN catalog_offering_skills cs ON cs.offering_id = o.id
-             WHERE o.id IN (SELECT offering_id FROM catalog_offering_skills WHERE skill_id = ANY(@skillIds))
+             WHERE o.hours IS NOT NULL AND o.cost IS NOT NULL
+               AND o.id IN (SELECT offering_id FROM catalog_offering_skills WHERE skill_id = ANY(@skillIds))
             """, new { skillIds }, cancellationToken: ct));
         return rows.GroupBy(r => r.Id).Select(g =>
         {
