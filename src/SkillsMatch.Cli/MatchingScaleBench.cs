@@ -26,10 +26,16 @@ public static class MatchingScaleBench
         var postings = new Option<int>("--postings") { DefaultValueFactory = _ => 20_000 };
         var queries = new Option<int>("--queries") { Description = "Queries per view", DefaultValueFactory = _ => 1_000 };
         var keep = new Option<bool>("--keep") { Description = "Keep the scratch database" };
+        var existing = new Option<string?>("--existing") { Description = "Connection string of a database kept by an earlier --keep run: time the queries only" };
         var command = new Command("matching", "Synthetic learners and postings, then p50/p95/p99 and throughput of every matching view.")
-            { learners, postings, queries, keep };
+            { learners, postings, queries, keep, existing };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(existing) is { } kept)
+            {
+                await TimeQueriesAsync(kept, parse.GetValue(queries), ct);
+                return 0;
+            }
             var server = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
             var scratch = await ScratchDatabase.CreateAsync(server, "bench_matching", ct);
             try
@@ -82,7 +88,16 @@ public static class MatchingScaleBench
                 ANALYZE learners; ANALYZE learner_skill_evidence; ANALYZE job_postings; ANALYZE job_posting_skills;
                 """, commandTimeout: 1800, cancellationToken: ct));
         Console.WriteLine($"population: {learnerCount:N0} learners, {postingCount:N0} postings written by binary COPY in {copySeconds:F1} s; indexes built in {clock.Elapsed.TotalSeconds:F1} s");
+        await TimeQueriesAsync(connectionString, queryCount, ct);
+    }
 
+    private static async Task TimeQueriesAsync(string connectionString, int queryCount, CancellationToken ct)
+    {
+        await using var dataSource = Database.CreateDataSource(connectionString);
+        var taxonomies = new TaxonomyStore(dataSource);
+        var working = new WorkingTaxonomy(taxonomies);
+        var store = new MatchingStore(dataSource);
+        var profiles = await store.LoadOccupationProfilesAsync(await working.GetIdAsync(ct), ct);
         var scorer = MatchScorer.Load(MatchScorer.DefaultModelPath ?? throw new CliException("models/ranker.zip not found"));
         var service = new MatchingService(new MatchInputsStore(dataSource), new MatchRetrieval(dataSource), new MatchExplainer(dataSource),
             new SkillGraphCache(store, taxonomies, working), scorer, dataSource, TimeProvider.System);
