@@ -13,6 +13,8 @@ namespace SkillsMatch.Cli;
 public sealed class SyntheticPopulation(SkillGraph graph, IReadOnlyList<OccupationProfile> occupations, int seed)
 {
     private static readonly string[] Regions = ["CA-ON", "CA-ON", "CA-ON", "CA-QC", "CA-QC", "CA-BC", "CA-BC", "CA-AB", "CA-MB", "CA-SK", "CA-NS", "CA-NB", "CA-NL"];
+    // A COPY of a million evidence rows, foreign keys checked, outlasts the default 30 s command timeout.
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(30);
     private static readonly string[] VisibleParts = ["skills", "credentials"];
     private static readonly string[] Remote = ["onsite", "hybrid", "remote", "any"];
     private static readonly string[] Levels = ["beginner", "intermediate", "advanced", "expert"];
@@ -25,6 +27,7 @@ public sealed class SyntheticPopulation(SkillGraph graph, IReadOnlyList<Occupati
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY learners (id, display_name, region, remote_preference, visible_to_employers, visible_parts, skill_ids, skill_tiers, embedding) FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < count; i++)
             {
                 var id = Guid.CreateVersion7();
@@ -48,6 +51,7 @@ public sealed class SyntheticPopulation(SkillGraph graph, IReadOnlyList<Occupati
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY learner_skill_evidence (learner_id, skill_id, tier, source, confidence, level, evidenced_at) FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = CopyTimeout;
             foreach (var (learner, skill, tier, level) in evidence)
             {
                 await copy.StartRowAsync(ct);
@@ -72,6 +76,7 @@ public sealed class SyntheticPopulation(SkillGraph graph, IReadOnlyList<Occupati
                                occupation_ids, date_posted, valid_through) FROM STDIN (FORMAT BINARY)
             """, ct))
         {
+            copy.Timeout = CopyTimeout;
             for (var i = 0; i < count; i++)
             {
                 var id = Guid.CreateVersion7();
@@ -101,6 +106,7 @@ public sealed class SyntheticPopulation(SkillGraph graph, IReadOnlyList<Occupati
         await using (var copy = await conn.BeginBinaryImportAsync(
             "COPY job_posting_skills (posting_id, skill_id, requirement, source, confidence) FROM STDIN (FORMAT BINARY)", ct))
         {
+            copy.Timeout = CopyTimeout;
             foreach (var (posting, skill, requirement) in skills)
             {
                 await copy.StartRowAsync(ct);
