@@ -10,6 +10,7 @@ namespace SkillsMatch.Tests.Demo;
 public sealed class DemoDataSetTests
 {
     private static readonly DemoDataSet Demo = DemoDataSet.Read(ShippedTaxonomy.RepositoryFile("data", "demo"));
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     [Fact]
     public void The_demo_is_the_size_the_issue_asks_for()
@@ -36,7 +37,7 @@ public sealed class DemoDataSetTests
     [Fact]
     public void Every_offering_reads_as_an_api_body_with_a_quality_assurance_the_catalog_allows()
     {
-        var inputs = Demo.CatalogOfferings.Select(o => o.Deserialize<CatalogOfferingInput>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!).ToList();
+        var inputs = Demo.CatalogOfferings.Select(o => o.Deserialize<CatalogOfferingInput>(WebJson)!).ToList();
         Assert.All(inputs, i => Assert.Contains(i.QualityAssurance, CatalogChecks.QualityAssurances));
         Assert.All(inputs, i => Assert.True(i.IsDemo && i.IssuerUri is not null, i.ExternalId));
         Assert.Contains(inputs, i => i.QualityAssurance == "industry-endorsed");
