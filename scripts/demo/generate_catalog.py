@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes data/demo/catalog.jsonl: fictional microcredential offerings for the demo, one per line.
+"""Writes data/demo/catalog.jsonl: fictional microcredential offerings for the demo, one per line, each an API body
+(CatalogOfferingInput, camelCase), so `skillsmatch catalog import data/demo/catalog.jsonl` reads it as the loader does.
 
 Providers are invented (marked demo); skills taught are ids in the shipped taxonomy, checked here so a
 taxonomy change that drops one fails loudly. Deterministic.
@@ -10,7 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "data/demo/catalog.jsonl"
 
-# provider key: (name, web host (example.* is reserved: no real site), region, quality assurance).
+# provider key: (name, web host (example.* is reserved: no real site), region, quality assurance: one of
+# accredited, framework-aligned, industry-endorsed, none, as CatalogChecks.QualityAssurances allows).
 # The issuer id is the provider's demo did:key from data/demo/issuers.json (run generate_issuers.py first).
 PROVIDERS = {
     "lakeshore": ("Lakeshore Polytechnic", "lakeshore-polytechnic.example", "CA-ON", "framework-aligned"),
@@ -22,6 +24,9 @@ PROVIDERS = {
     "prairie": ("Prairie Trades Training Centre", "prairie-trades.example", "CA-AB", "accredited"),
     "careworks": ("CareWorks Health Learning", "careworks.example", "CA-ON", "framework-aligned"),
 }
+
+QUALITY_ASSURANCES = {"accredited", "framework-aligned", "industry-endorsed", "none"}
+assert all(p[3] in QUALITY_ASSURANCES for p in PROVIDERS.values()), "quality assurance outside CatalogChecks.QualityAssurances"
 
 # (key, title, providers, hours, skills, description)
 COURSES = [
@@ -178,7 +183,7 @@ def main():
                 "externalId": f"demo-{provider}-{key}",
                 "title": title + (" (offert en français)" if french else ""),
                 "provider": name,
-                "issuer": issuer_ids[provider],
+                "issuerUri": issuer_ids[provider],
                 "description": description,
                 "url": f"https://{host}/courses/{key}",
                 "hours": offering_hours,
@@ -190,7 +195,7 @@ def main():
                 "qualityAssurance": qa,
                 "skills": skill_ids,
                 "stackableInto": [],
-                "demo": True,
+                "isDemo": True,
             })
     if missing:
         sys.exit("skills not in the shipped taxonomy: " + ", ".join(sorted(missing)))

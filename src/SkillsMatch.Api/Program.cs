@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Credentials;
+using SkillsMatch.Api.Demo;
 using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Extraction;
@@ -38,6 +39,7 @@ app.MapAdmin();
 app.MapPrivacy();
 
 await app.PrepareDatabaseAsync();
+await app.LoadDemoDataAsync();
 await app.BootstrapKeysAsync();
 await app.RunAsync();
 

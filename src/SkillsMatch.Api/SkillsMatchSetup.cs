@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Demo;
 using SkillsMatch.Api.Errors;
 using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Storage;
@@ -63,6 +64,7 @@ public static class SkillsMatchSetup
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 
         builder.AddMatching();
+        builder.AddDemoData();
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {

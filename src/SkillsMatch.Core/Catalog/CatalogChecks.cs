@@ -13,7 +13,8 @@ public sealed class CatalogChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
     public const int MaxDescriptionLength = 20_000;
 
     public static readonly IReadOnlyList<string> Formats = ["online", "in-person", "hybrid"];
-    public static readonly IReadOnlyList<string> QualityAssurances = ["accredited", "framework-aligned", "none"];
+    /// <summary>Strongest first; industry-endorsed: an employer or industry body reviewed the offering (migration 0009).</summary>
+    public static readonly IReadOnlyList<string> QualityAssurances = ["accredited", "framework-aligned", "industry-endorsed", "none"];
 
     private static readonly Dictionary<string, string> FormatAliases = new(StringComparer.OrdinalIgnoreCase)
     {

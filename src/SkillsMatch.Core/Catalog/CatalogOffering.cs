@@ -23,7 +23,7 @@ public sealed record OfferingSkill(long SkillId, string ExternalId, string Label
 /// <param name="Language">en or fr (English, French, français also accepted).</param>
 /// <param name="Region">A province or territory ('CA-ON', 'Ontario') or 'CA' for Canada-wide.</param>
 /// <param name="StackableInto">External ids of larger offerings, or names of credentials, this one counts toward.</param>
-/// <param name="QualityAssurance">accredited, framework-aligned or none.</param>
+/// <param name="QualityAssurance">accredited, framework-aligned, industry-endorsed or none.</param>
 public sealed record CatalogOfferingInput(
     [property: Required, StringLength(200, MinimumLength = 1)] string? ExternalId,
     [property: Required, StringLength(300, MinimumLength = 1)] string? Title,

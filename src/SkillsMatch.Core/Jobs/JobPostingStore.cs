@@ -20,6 +20,15 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
          WHERE p.id = ANY(@ids);
         """;
 
+    /// <summary>Which of <paramref name="externalIds"/> are stored already (an import that resumes skips them).</summary>
+    public async Task<IReadOnlySet<string>> StoredExternalIdsAsync(IReadOnlyCollection<string> externalIds, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<string>(new CommandDefinition(
+            "SELECT external_id FROM job_postings WHERE external_id = ANY(@ids)", new { ids = externalIds.ToArray() }, cancellationToken: ct)))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     public async Task<JobPostingView?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);

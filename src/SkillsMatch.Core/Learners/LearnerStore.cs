@@ -78,6 +78,14 @@ public sealed partial class LearnerStore(
         return await conn.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM learners WHERE id = @id)", new { id }, cancellationToken: ct));
     }
 
+    /// <summary>The learner an outside system (or the demo loader) knows by <paramref name="externalRef"/>, if any.</summary>
+    public async Task<Guid?> FindByExternalRefAsync(string externalRef, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT id FROM learners WHERE external_ref = @externalRef", new { externalRef }, cancellationToken: ct));
+    }
+
     public async Task<LearnerProfile?> GetAsync(Guid id, CancellationToken ct)
     {
         var profiles = await LoadProfilesAsync([id], ct);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using SkillsMatch.Catalog;
 using SkillsMatch.Demo;
 using SkillsMatch.Taxonomy.Importers;
 using SkillsMatch.Tests.Support;
@@ -8,6 +10,7 @@ namespace SkillsMatch.Tests.Demo;
 public sealed class DemoDataSetTests
 {
     private static readonly DemoDataSet Demo = DemoDataSet.Read(ShippedTaxonomy.RepositoryFile("data", "demo"));
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     [Fact]
     public void The_demo_is_the_size_the_issue_asks_for()
@@ -29,6 +32,15 @@ public sealed class DemoDataSetTests
             .Concat(Demo.Learners.SelectMany(l => l.SelfDeclared.Select(s => s.Skill).Concat(l.Credentials.SelectMany(c => c.Skills))));
         var unknown = named.Except(skills).Concat(Demo.Learners.SelectMany(l => l.Targets).Except(occupations)).ToList();
         Assert.Empty(unknown);
+    }
+
+    [Fact]
+    public void Every_offering_reads_as_an_api_body_with_a_quality_assurance_the_catalog_allows()
+    {
+        var inputs = Demo.CatalogOfferings.Select(o => o.Deserialize<CatalogOfferingInput>(WebJson)!).ToList();
+        Assert.All(inputs, i => Assert.Contains(i.QualityAssurance, CatalogChecks.QualityAssurances));
+        Assert.All(inputs, i => Assert.True(i.IsDemo && i.IssuerUri is not null, i.ExternalId));
+        Assert.Contains(inputs, i => i.QualityAssurance == "industry-endorsed");
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         // Tests import the taxonomies they need under keys of their own.
         builder.UseSetting("Taxonomy:SeedOnStart", "false");
         builder.UseSetting("Access:BootstrapKeys", "false");
+        // Tests load the demo data they need themselves (Demo/DemoLoaderTests), never the whole demo.
+        builder.UseSetting("Demo:LoadOnStart", "false");
         // Every client of a test host shares one address; rate limits are tested with their own settings.
         builder.UseSetting("Access:AnonymousPermits", "1000000");
         builder.UseSetting("Access:KeyPermits", "1000000");
