@@ -33,9 +33,12 @@ public sealed class MatchRetrieval(NpgsqlDataSource dataSource)
             includeRemote = filter.IncludeRemote,
             limit,
         };
-        // With required skills the overlap branch needs only learners holding them (GIN containment or overlap).
-        var skillTest = required.Length > 0 && filter.RequireAll ? "l.skill_ids @> @required" : "l.skill_ids && @skills";
-        return await UnionAsync("learners l", where, skillTest, parameters, limit, ct);
+        // The overlap branch counts shared skills on the narrow evidence index, at the tier asked for.
+        const string heldSkills = """
+            SELECT DISTINCT e.skill_id, e.learner_id AS id FROM learner_skill_evidence e
+             WHERE e.skill_id = ANY(@skills) AND e.tier >= @minTier
+            """;
+        return await UnionAsync("learners l", where, heldSkills, parameters, limit, ct);
     }
 
     public async Task<IReadOnlyList<Guid>> PostingsAsync(float[]? learnerVector, long[] learnerSkills, RoleFilter filter, int limit, CancellationToken ct)
@@ -56,28 +59,44 @@ public sealed class MatchRetrieval(NpgsqlDataSource dataSource)
             occupation = filter.OccupationId,
             limit,
         };
-        return await UnionAsync("job_postings l", where, "l.skill_ids && @skills", parameters, limit, ct);
+        const string askedSkills = """
+            SELECT DISTINCT ps.skill_id, ps.posting_id AS id FROM job_posting_skills ps
+             WHERE ps.skill_id = ANY(@skills) AND NOT ps.removed_by_employer
+            """;
+        return await UnionAsync("job_postings l", where, askedSkills, parameters, limit, ct);
     }
 
-    private async Task<IReadOnlyList<Guid>> UnionAsync(string table, string where, string skillTest, object parameters, int limit, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="sharedSkills"/> yields one (skill, id) row per skill a profile shares with the query. Profiles are
+    /// ranked by that count on a covering index, and the filters checked one profile at a time down that order until
+    /// <paramref name="limit"/> pass: far fewer wide rows read than filtering every profile that shares one skill.
+    /// </summary>
+    private async Task<IReadOnlyList<Guid>> UnionAsync(string table, string where, string sharedSkills, object parameters, int limit, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        // SET LOCAL: these settings end with the transaction instead of staying on the pooled connection.
+        await using var tx = await conn.BeginTransactionAsync(ct);
         var sql = $"""
-            SET hnsw.iterative_scan = relaxed_order;
-            SET hnsw.ef_search = {Math.Clamp(limit, 40, 1000)};
+            SET LOCAL hnsw.iterative_scan = relaxed_order;
+            SET LOCAL hnsw.ef_search = {Math.Clamp(limit, 40, 1000)};
+            SET LOCAL max_parallel_workers_per_gather = 0;
             WITH by_vector AS (
                 SELECT l.id FROM {table}
                  WHERE @vector::vector IS NOT NULL AND l.embedding IS NOT NULL AND {where}
                  ORDER BY l.embedding <=> @vector LIMIT @limit
+            ), overlap AS MATERIALIZED (
+                SELECT shared.id, count(*) AS skills FROM ({sharedSkills}) shared
+                 GROUP BY shared.id ORDER BY skills DESC, shared.id
             ), by_skills AS (
-                SELECT l.id FROM {table}
-                 WHERE {skillTest} AND {where}
-                 ORDER BY (SELECT count(*) FROM unnest(l.skill_ids) AS s(skill) WHERE s.skill = ANY(@skills)) DESC, l.id
+                SELECT o.id FROM overlap o
+                 WHERE EXISTS (SELECT 1 FROM {table} WHERE l.id = o.id AND {where})
                  LIMIT @limit
             )
             SELECT id FROM by_vector UNION SELECT id FROM by_skills
             """;
-        return (await conn.QueryAsync<Guid>(new CommandDefinition(sql, parameters, cancellationToken: ct))).ToList();
+        var ids = (await conn.QueryAsync<Guid>(new CommandDefinition(sql, parameters, tx, cancellationToken: ct))).ToList();
+        await tx.CommitAsync(ct);
+        return ids;
     }
 }
 

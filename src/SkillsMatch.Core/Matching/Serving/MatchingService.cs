@@ -31,6 +31,13 @@ public sealed partial class MatchingService(
     {
         var postings = await inputs.PostingsAsync([postingId], ct);
         if (!postings.TryGetValue(postingId, out var posting)) return null;
+        // A minimum tier for a posting means: at least one of its essential skills held at that tier or better.
+        if (filter.MinTier is not null && filter.RequiredSkillIds is null)
+            filter = filter with
+            {
+                RequiredSkillIds = [.. posting.Role.Requirements.Where(r => r.Kind == RequirementKind.Essential).Select(r => r.SkillId)],
+                RequireAll = false,
+            };
         return await CandidatesAsync(posting.Role, filter, limit, ct);
     }
 
