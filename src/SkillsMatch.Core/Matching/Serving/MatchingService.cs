@@ -80,8 +80,16 @@ public sealed partial class MatchingService(
 
     private static int Depth(int limit) => Math.Max(limit * 5, RetrievalDepth);
 
-    private sealed record VisibleProfile(Guid Id, string DisplayName, string? Email, string? Region, string? City, string[] VisibleParts)
+    /// <summary>Settable properties, not a positional record: Dapper matches constructors by the reader's field types, and a text[] column reports System.Array.</summary>
+    private sealed record VisibleProfile
     {
+        public Guid Id { get; init; }
+        public string DisplayName { get; init; } = "";
+        public string? Email { get; init; }
+        public string? Region { get; init; }
+        public string? City { get; init; }
+        public string[] VisibleParts { get; init; } = [];
+
         public CandidateMatch ToCandidate(double score, MatchExplanation explanation)
         {
             var contact = VisibleParts.Contains("contact");
