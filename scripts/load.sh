@@ -21,7 +21,7 @@ work=$(mktemp -d -t skillsmatch-load-XXXXXX)
 
 dotnet build src/SkillsMatch.Api -c Release -v quiet -nologo >/dev/null
 dotnet build src/SkillsMatch.Cli -c Release -v quiet -nologo >/dev/null
-cli() { dotnet src/SkillsMatch.Cli/bin/Release/net10.0/skillsmatch.dll "$@"; }
+cli() { dotnet src/SkillsMatch.Cli/bin/Release/net10.0/linux-x64/skillsmatch.dll "$@"; }
 
 cluster_was_running=1
 scripts/postgres.sh status --cluster run >/dev/null 2>&1 || cluster_was_running=0
@@ -38,9 +38,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "load.sh: starting the API on $url (log: $work/api.log)"
-Access__KeyPermits=10000000 Access__BootstrapKeys=false ASPNETCORE_ENVIRONMENT=Production \
-  Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Warning Logging__LogLevel__Default=Warning \
-  dotnet src/SkillsMatch.Api/bin/Release/net10.0/SkillsMatch.Api.dll --urls "$url" >"$work/api.log" 2>&1 &
+env Access__KeyPermits=1000000 Access__BootstrapKeys=false ASPNETCORE_ENVIRONMENT=Production \
+  Logging__LogLevel__Default=Warning 'Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Warning' \
+  dotnet src/SkillsMatch.Api/bin/Release/net10.0/linux-x64/SkillsMatch.Api.dll --urls "$url" >"$work/api.log" 2>&1 &
 api_pid=$!
 for _ in $(seq 1 180); do
   curl -fsS "$url/health/ready" >/dev/null 2>&1 && break

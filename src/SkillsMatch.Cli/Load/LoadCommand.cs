@@ -14,7 +14,7 @@ public static class LoadCommand
 {
     public static Command Create()
     {
-        var url = new Option<Uri>("--url") { Description = "The API (loopback only)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
+        var url = new Option<string>("--url") { Description = "The API (loopback only)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var duration = new Option<string>("--duration") { Description = "How long to send load, e.g. 60s or 2m", DefaultValueFactory = _ => "60s" };
         var connections = new Option<int>("--connections") { Description = "Concurrent clients", DefaultValueFactory = _ => 16 };
         var keys = new Option<FileInfo?>("--keys") { Description = "A file with an admin and an employer key (lines naming the role and an sm_… key, as in demo-keys.txt); default: create them in the database and revoke them afterwards" };
@@ -28,8 +28,7 @@ public static class LoadCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var target = parse.GetValue(url)!;
-            if (!IsLoopback(target)) throw new CliException($"--url {target} is not a loopback address; load runs only against this machine");
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out var target) || !IsLoopback(target)) throw new CliException($"--url {parse.GetValue(url)} is not a loopback address; load runs only against this machine");
             var runFor = ParseDuration(parse.GetValue(duration)!, "--duration");
             var outageAt = parse.GetValue(faultAfter) is { } after ? ParseDuration(after, "--fault-after") : (TimeSpan?)null;
             var outageFor = ParseDuration(parse.GetValue(faultDuration)!, "--fault-duration");
