@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Credentials;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Extraction;
@@ -17,6 +18,7 @@ await builder.AddSkillsMatchAsync();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAccess();
 
 app.MapOpenApi().AllowAnonymous();
