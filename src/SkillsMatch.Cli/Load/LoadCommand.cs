@@ -62,6 +62,8 @@ public static class LoadCommand
                 var failed = kinds.Sum(k => k.Problems) > 0;
                 if (timeline is not null) failed |= LoadReport.PrintOutage(runner.Recorder.Timeline, timeline);
                 LoadReport.PrintProblems(runner.Recorder.ProblemExamples);
+                // Connections pooled before a fault run's restart are dead: start the check on fresh ones.
+                dataSource.Clear();
                 var consistency = await writes.CheckAsync(dataSource, ct);
                 failed |= LoadReport.PrintConsistency(consistency);
                 return failed ? 2 : 0;
