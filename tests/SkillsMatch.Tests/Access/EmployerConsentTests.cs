@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SkillsMatch.Access;
+using SkillsMatch.Tests.Learners;
 using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Access;
@@ -11,7 +12,7 @@ namespace SkillsMatch.Tests.Access;
 /// different tiers) and an employer trying every endpoint an employer can reach: no learner who did not consent
 /// ever shows up, contact details only for those sharing 'contact', and a withdrawal applies to the next search.
 /// </summary>
-public sealed class EmployerConsentTests : IAsyncLifetime
+public sealed class EmployerConsentTests : LearnerApiHost
 {
     private const int Seed = 20261129;
     private static readonly string[] SkillPool = ["sql", "python", "microsoft-excel", "power-bi", "data-analysis", "data-cleaning", "pivot-tables", "data-visualisation"];
@@ -26,21 +27,6 @@ public sealed class EmployerConsentTests : IAsyncLifetime
 
     private readonly Random random = new(Seed);
     private readonly string tag = "consent" + Guid.NewGuid().ToString("N")[..8];
-    private ApiFactory api = null!;
-    private HttpClient admin = null!;
-
-    public async Task InitializeAsync()
-    {
-        await ShippedTaxonomy.IdAsync();
-        api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
-        admin = await api.CreateClientAsync(Role.Admin);
-    }
-
-    public async Task DisposeAsync()
-    {
-        admin.Dispose();
-        await api.DisposeAsync();
-    }
 
     [Fact]
     public async Task Employer_never_sees_a_learner_without_consent_nor_contact_details_not_shared()
@@ -49,7 +35,7 @@ public sealed class EmployerConsentTests : IAsyncLifetime
         for (var i = 0; i < 24; i++) learners.Add(await CreateLearnerAsync(i));
         var postings = new List<Guid>();
         for (var i = 0; i < 3; i++) postings.Add(await CreatePostingAsync(i));
-        using var employer = await api.CreateClientAsync(Role.Employer);
+        using var employer = await Api.CreateClientAsync(Role.Employer);
 
         var bodies = new List<(string Request, string Body)>();
         foreach (var posting in postings)
@@ -92,7 +78,7 @@ public sealed class EmployerConsentTests : IAsyncLifetime
         var search = new { skills = learner.Skills.ToArray(), requireAll = true, limit = 100 };
         Assert.Contains(learner.Id.ToString(), (await SendAsync(employer, HttpMethod.Post, "/candidates/search", search, HttpStatusCode.OK)).Body, StringComparison.OrdinalIgnoreCase);
 
-        using var self = await api.CreateClientAsync(Role.Learner, learner.Id);
+        using var self = await Api.CreateClientAsync(Role.Learner, learner.Id);
         var withdraw = await self.PutAsJsonAsync($"/learners/{learner.Id}", new
         {
             displayName = learner.Name, email = learner.Email, consent = new { visibleToEmployers = false, parts = SkillsAndContact },
@@ -109,7 +95,7 @@ public sealed class EmployerConsentTests : IAsyncLifetime
         var email = $"{tag}-{index}-@example.test";
         var visible = random.NextDouble() < 0.5;
         var parts = Parts.Where(_ => random.NextDouble() < 0.5).ToArray();
-        var created = await admin.PostAsJsonAsync("/learners", new
+        var created = await Client.PostAsJsonAsync("/learners", new
         {
             displayName = name, email, region = random.NextDouble() < 0.7 ? "CA-ON" : "CA-QC", remotePreference = "any",
             consent = new { visibleToEmployers = visible, parts },
@@ -120,12 +106,12 @@ public sealed class EmployerConsentTests : IAsyncLifetime
         // Tier 1: self-declared skills; tier 2: skills inferred from an experience's text.
         var skills = SkillPool.Where(_ => random.NextDouble() < 0.4).ToList();
         var declared = new List<object>();
-        foreach (var skill in skills) declared.Add(new { skillId = await LearnerSkillIdAsync(skill), level = "intermediate" });
-        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/learners/{id}/skills/self", new { skills = declared })).StatusCode);
+        foreach (var skill in skills) declared.Add(new { skillId = await SkillIdAsync(skill), level = "intermediate" });
+        Assert.Equal(HttpStatusCode.OK, (await Client.PutAsJsonAsync($"/learners/{id}/skills/self", new { skills = declared })).StatusCode);
         if (random.NextDouble() < 0.5)
         {
             var text = string.Join(' ', Sentences.Where(_ => random.NextDouble() < 0.6));
-            var experience = await admin.PostAsJsonAsync($"/learners/{id}/experiences", new { kind = "experience", title = "Reporting analyst", description = text });
+            var experience = await Client.PostAsJsonAsync($"/learners/{id}/experiences", new { kind = "experience", title = "Reporting analyst", description = text });
             Assert.Equal(HttpStatusCode.Created, experience.StatusCode);
         }
         return new PopulationLearner(id, name, email, visible && parts.Contains("skills"), parts.Contains("contact"), skills);
@@ -133,7 +119,7 @@ public sealed class EmployerConsentTests : IAsyncLifetime
 
     private async Task<Guid> CreatePostingAsync(int index)
     {
-        var posting = await admin.PostAsJsonAsync("/jobs", new Dictionary<string, object?>
+        var posting = await Client.PostAsJsonAsync("/jobs", new Dictionary<string, object?>
         {
             ["@context"] = "https://schema.org/", ["@type"] = "JobPosting",
             ["identifier"] = new { value = $"{tag}-{index}", propertyID = "test" },
@@ -163,7 +149,6 @@ public sealed class EmployerConsentTests : IAsyncLifetime
         return ($"{method} {path} {(body is null ? "" : JsonSerializer.Serialize(body))}", text);
     }
 
-    private static Task<long> LearnerSkillIdAsync(string externalId) => Learners.LearnerApiHost.SkillIdAsync(externalId);
 
     /// <param name="Findable">Visible to employers and sharing skills: the only learners candidate search may return.</param>
     private sealed record PopulationLearner(Guid Id, string Name, string Email, bool Findable, bool SharesContact, IReadOnlyList<string> Skills);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 using SkillsMatch.Access;
+using SkillsMatch.Tests.Learners;
 using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Access;
@@ -14,7 +15,7 @@ namespace SkillsMatch.Tests.Access;
 /// write and search bodies: a 4xx ProblemDetails that stores nothing, or (free text) the string stored verbatim;
 /// never a 500, and rows that were there before are untouched.
 /// </summary>
-public sealed class MalformedInputTests : IAsyncLifetime
+public sealed class MalformedInputTests : LearnerApiHost
 {
     private static readonly string[] Injections =
     [
@@ -29,21 +30,11 @@ public sealed class MalformedInputTests : IAsyncLifetime
 
     private readonly string tag = "bad" + Guid.NewGuid().ToString("N")[..8];
     private readonly string sentinel = "sentinel-" + Guid.NewGuid().ToString("N")[..8];
-    private ApiFactory api = null!;
-    private HttpClient admin = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await ShippedTaxonomy.IdAsync();
-        api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
-        admin = await api.CreateClientAsync(Role.Admin);
+        await base.InitializeAsync();
         await CreateSentinelAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        admin.Dispose();
-        await api.DisposeAsync();
     }
 
     /// <summary>A valid body for each endpoint; the tests break one field at a time.</summary>
@@ -112,7 +103,7 @@ public sealed class MalformedInputTests : IAsyncLifetime
             {
                 var body = Valid(path, ++n);
                 Set(body, field, injection);
-                using var response = await admin.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
+                using var response = await Client.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"));
                 var text = await response.Content.ReadAsStringAsync();
                 var where = $"{path} {string.Join('.', field)} = {injection}: {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}";
                 Assert.True((int)response.StatusCode < 500, where);
@@ -149,7 +140,7 @@ public sealed class MalformedInputTests : IAsyncLifetime
 
         foreach (var body in bodies)
         {
-            using var response = await admin.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+            using var response = await Client.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
             var text = await response.Content.ReadAsStringAsync();
             var where = $"{path} with {body[..Math.Min(80, body.Length)]}: {(int)response.StatusCode} {text[..Math.Min(200, text.Length)]}";
             Assert.True((int)response.StatusCode is >= 400 and < 500, where);
