@@ -72,7 +72,13 @@ awk -F'\t' -v n="$postings" '
 echo "load.sh: importing $postings generated postings (same identifiers each run: re-imports update them)"
 cli jobs import "$work/postings.jsonl" >"$work/import.log" 2>&1 || { echo "load.sh: jobs import reported problems:" >&2; tail -5 "$work/import.log" >&2; }
 
-echo "load.sh: steady load"
-cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners"
+# The API's CPU time over the steady run, per request: a figure that holds when other work shares the cores.
+api_cpu() { awk '{print $14 + $15}' "/proc/$api_pid/stat"; }
+echo "load.sh: steady load (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+cpu_before=$(api_cpu)
+cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" | tee "$work/steady.txt"
+cpu_after=$(api_cpu)
+total=$(awk '$1 == "all" {print $2}' "$work/steady.txt")
+echo "load.sh: API CPU $(( (cpu_after - cpu_before) * 1000 / $(getconf CLK_TCK) )) ms for ${total:-?} requests (seeding included); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "load.sh: the same load with PostgreSQL stopped at 20 s for 10 s"
 cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" --fault-after 20s --fault-duration 10s --cluster run

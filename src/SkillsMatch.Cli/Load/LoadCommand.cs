@@ -21,10 +21,11 @@ public static class LoadCommand
         var learners = new Option<int>("--learners") { Description = "Create learners through the API until there are at least this many", DefaultValueFactory = _ => 200 };
         var faultAfter = new Option<string?>("--fault-after") { Description = "Stop the PostgreSQL cluster this long into the run (e.g. 20s)" };
         var faultDuration = new Option<string>("--fault-duration") { Description = "How long the cluster stays stopped", DefaultValueFactory = _ => "10s" };
+        var warmup = new Option<string>("--warmup") { Description = "Send the same mix this long first, unmeasured (JIT tiering, caches, pools), e.g. 20s; 0 for none", DefaultValueFactory = _ => "0" };
         var cluster = new Option<string>("--cluster") { Description = "The embedded cluster the API uses (scripts/postgres.sh --cluster)", DefaultValueFactory = _ => "run" };
         var command = new Command("load", "Mixed match, search, candidates, extraction and write load against a local API: requests/s, p50/p95/p99 and errors per kind; optionally a database outage in the middle.")
         {
-            url, duration, connections, keys, learners, faultAfter, faultDuration, cluster,
+            url, duration, connections, keys, learners, faultAfter, faultDuration, cluster, warmup,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -48,7 +49,14 @@ public static class LoadCommand
             {
                 var scenario = await LoadScenario.PrepareAsync(http, adminKey, parse.GetValue(learners), ct);
                 var writes = new WriteJournal($"load-{DateTime.UtcNow:yyyyMMddHHmmss}", adminKey, scenario.Skills);
-                var runner = new LoadRunner(http, scenario.Mix(adminKey, employerKey, writes), concurrency);
+                var mix = scenario.Mix(adminKey, employerKey, writes);
+                if (parse.GetValue(warmup) is { } w && w != "0")
+                {
+                    var warm = ParseDuration(w, "--warmup");
+                    Console.WriteLine($"load: warming up for {warm.TotalSeconds:F0} s (not measured)");
+                    await new LoadRunner(http, mix, concurrency).RunAsync(warm, ct);
+                }
+                var runner = new LoadRunner(http, mix, concurrency);
                 Console.WriteLine($"load: {target} for {runFor.TotalSeconds:F0} s, {concurrency} connections, {scenario.Learners} learners, {scenario.Postings} open postings" +
                                   (outageAt is { } o ? $"; PostgreSQL cluster '{parse.GetValue(cluster)}' stopped at {o.TotalSeconds:F0} s for {outageFor.TotalSeconds:F0} s" : ""));
                 var fault = outageAt is { } delay
