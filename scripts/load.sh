@@ -4,7 +4,8 @@
 #      the per-key rate limit raised (Access__KeyPermits) so the limiter does not dominate, and per-request logs off;
 #   2. seeds what the mix needs when missing: generated postings from the shipped taxonomy's occupations
 #      (`skillsmatch jobs import`), learners through the API (`skillsmatch load --learners`);
-#   3. `skillsmatch load` for $LOAD_DURATION, then again with the cluster stopped at 20 s for 10 s;
+#   3. `skillsmatch load` for $LOAD_DURATION after a 20 s unmeasured warm-up, then again with the cluster stopped at 20 s
+#      for 10 s; both report the API's CPU time per request (a figure that holds when other work shares the cores);
 #   4. stops the API, and the cluster too when this script started it.
 # Rows it adds to the run database are tagged ("Load learner …", "load-…" learners, postings "load:…").
 # Environment: LOAD_CONNECTIONS (16), LOAD_DURATION (60s), LOAD_PORT (5090), LOAD_POSTINGS (80), LOAD_LEARNERS (300).
@@ -72,13 +73,7 @@ awk -F'\t' -v n="$postings" '
 echo "load.sh: importing $postings generated postings (same identifiers each run: re-imports update them)"
 cli jobs import "$work/postings.jsonl" >"$work/import.log" 2>&1 || { echo "load.sh: jobs import reported problems:" >&2; tail -5 "$work/import.log" >&2; }
 
-# The API's CPU time over the steady run, per request: a figure that holds when other work shares the cores.
-api_cpu() { awk '{print $14 + $15}' "/proc/$api_pid/stat"; }
-echo "load.sh: steady load (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-cpu_before=$(api_cpu)
-cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" | tee "$work/steady.txt"
-cpu_after=$(api_cpu)
-total=$(awk '$1 == "all" {print $2}' "$work/steady.txt")
-echo "load.sh: API CPU $(( (cpu_after - cpu_before) * 1000 / $(getconf CLK_TCK) )) ms for ${total:-?} requests (seeding included); load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load.sh: steady load"
+cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" --warmup 20s --api-pid "$api_pid"
 echo "load.sh: the same load with PostgreSQL stopped at 20 s for 10 s"
-cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" --fault-after 20s --fault-duration 10s --cluster run
+cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" --api-pid "$api_pid" --fault-after 20s --fault-duration 10s --cluster run

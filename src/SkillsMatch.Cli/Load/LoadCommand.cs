@@ -22,10 +22,11 @@ public static class LoadCommand
         var faultAfter = new Option<string?>("--fault-after") { Description = "Stop the PostgreSQL cluster this long into the run (e.g. 20s)" };
         var faultDuration = new Option<string>("--fault-duration") { Description = "How long the cluster stays stopped", DefaultValueFactory = _ => "10s" };
         var warmup = new Option<string>("--warmup") { Description = "Send the same mix this long first, unmeasured (JIT tiering, caches, pools), e.g. 20s; 0 for none", DefaultValueFactory = _ => "0" };
+        var apiPid = new Option<int?>("--api-pid") { Description = "The API's process id: also report its CPU time per request over the measured run (holds when other work shares the cores)" };
         var cluster = new Option<string>("--cluster") { Description = "The embedded cluster the API uses (scripts/postgres.sh --cluster)", DefaultValueFactory = _ => "run" };
         var command = new Command("load", "Mixed match, search, candidates, extraction and write load against a local API: requests/s, p50/p95/p99 and errors per kind; optionally a database outage in the middle.")
         {
-            url, duration, connections, keys, learners, faultAfter, faultDuration, cluster, warmup,
+            url, duration, connections, keys, learners, faultAfter, faultDuration, cluster, warmup, apiPid,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -63,10 +64,17 @@ public static class LoadCommand
                     ? new FaultInjector(PostgresScript(), parse.GetValue(cluster)!).RunAsync(delay, outageFor, ct)
                     : Task.FromResult<FaultTimeline?>(null);
                 // Awaited before reporting: the cluster is always started again, even when the run ends first.
+                using var api = parse.GetValue(apiPid) is { } pid ? System.Diagnostics.Process.GetProcessById(pid) : null;
+                var cpuBefore = api?.TotalProcessorTime;
                 var elapsed = await runner.RunAsync(runFor, ct);
+                api?.Refresh();
+                var apiCpu = api?.TotalProcessorTime - cpuBefore;
                 var timeline = await fault;
                 var kinds = runner.Recorder.Summarise(elapsed);
                 LoadReport.PrintKinds(kinds);
+                if (apiCpu is { } cpu)
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"API CPU: {cpu.TotalMilliseconds / Math.Max(1, kinds.Sum(k => k.Count)):F1} ms per request ({cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores busy on average); load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg")[..14] : "n/a")}"));
                 var failed = kinds.Sum(k => k.Problems) > 0;
                 if (timeline is not null) failed |= LoadReport.PrintOutage(runner.Recorder.Timeline, timeline);
                 LoadReport.PrintProblems(runner.Recorder.ProblemExamples);
