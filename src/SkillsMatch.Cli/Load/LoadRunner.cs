@@ -4,7 +4,7 @@ namespace SkillsMatch.Cli.Load;
 
 /// <summary>
 /// Closed-loop load: <c>concurrency</c> workers each send the next request as soon as the previous one answers,
-/// drawn from the weighted mix, until the duration is over. A response counts as an error when it is a 5xx other
+/// drawn from the weighted mix, until the duration is over. A response counts as a problem when it is a 5xx other
 /// than 503, a 503 without a ProblemDetails body, a body that leaks internals, or a transport failure.
 /// </summary>
 public sealed class LoadRunner(HttpClient http, IReadOnlyList<LoadRequest> mix, int concurrency)
