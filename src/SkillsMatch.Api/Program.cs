@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Credentials;
 using SkillsMatch.Api.Demo;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Extraction;
@@ -18,6 +19,7 @@ await builder.AddSkillsMatchAsync();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestBodyLimit();
 app.UseAccess();
 
 app.MapOpenApi().AllowAnonymous();

@@ -51,8 +51,7 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<LearnerStore>();
         builder.Services.AddSingleton<CatalogChecks>();
         builder.Services.AddSingleton<CatalogStore>();
-        // A text at the extraction limit, JSON-escaped, fits; anything much larger is refused before it is read.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1_000_000);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimit.MaxBytes);
         builder.AddCredentials();
         builder.Services.AddSingleton(services => new OccupationClassifier(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));

@@ -30,6 +30,7 @@ public static class SkillsMatchCli
         root.Subcommands.Add(CatalogCommands.Create());
         root.Subcommands.Add(KeyCommands.Create());
         root.Subcommands.Add(BenchCommands.Create());
+        root.Subcommands.Add(Load.LoadCommand.Create());
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

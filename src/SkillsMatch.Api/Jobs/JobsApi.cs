@@ -24,8 +24,12 @@ public static class JobsApi
     }
 
     public static async Task<Results<Created<JobPostingView>, Ok<JobPostingView>, ValidationProblem>> PostJob(
-        JsonElement posting, JobPipeline pipeline, JobPostingWriter writer, JobPostingStore store, CancellationToken ct)
+        JsonElement? body, JobPipeline pipeline, JobPostingWriter writer, JobPostingStore store, CancellationToken ct)
     {
+        // An empty body binds as null or as an undefined element (a plain JsonElement parameter made that a 500).
+        if (body is not { ValueKind: not JsonValueKind.Undefined } posting)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [""] = ["The body must be a schema.org JobPosting JSON object."] },
+                title: "Invalid JobPosting");
         var parsed = JobPostingParser.Parse(posting, posting.GetRawText());
         if (parsed.Posting is not { } valid)
             return TypedResults.ValidationProblem(

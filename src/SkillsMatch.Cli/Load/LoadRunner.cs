@@ -4,7 +4,7 @@ namespace SkillsMatch.Cli.Load;
 
 /// <summary>
 /// Closed-loop load: <c>concurrency</c> workers each send the next request as soon as the previous one answers,
-/// drawn from the weighted mix, until the duration is over. A response counts as an error when it is a 5xx other
+/// drawn from the weighted mix, until the duration is over. A response counts as a problem when it is a 5xx other
 /// than 503, a 503 without a ProblemDetails body, a body that leaks internals, or a transport failure.
 /// </summary>
 public sealed class LoadRunner(HttpClient http, IReadOnlyList<LoadRequest> mix, int concurrency)
@@ -17,11 +17,11 @@ public sealed class LoadRunner(HttpClient http, IReadOnlyList<LoadRequest> mix, 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(duration);
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(seed => Task.Run(async () =>
+        var workers = Enumerable.Range(0, concurrency).Select(index => Task.Run(async () =>
         {
-            var random = new Random(seed);
+            var worker = new LoadWorker(index, new Random(index));
             while (!stop.IsCancellationRequested)
-                await SendAsync(Choose(random, totalWeight), random, stop.Token);
+                await SendAsync(Choose(worker.Random, totalWeight), worker, stop.Token);
         }, CancellationToken.None));
         await Task.WhenAll(workers);
         return clock.Elapsed;
@@ -35,9 +35,9 @@ public sealed class LoadRunner(HttpClient http, IReadOnlyList<LoadRequest> mix, 
         return mix[^1];
     }
 
-    private async Task SendAsync(LoadRequest kind, Random random, CancellationToken stop)
+    private async Task SendAsync(LoadRequest kind, LoadWorker worker, CancellationToken stop)
     {
-        using var request = kind.Create(random);
+        using var request = kind.Create(worker);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -45,11 +45,13 @@ public sealed class LoadRunner(HttpClient http, IReadOnlyList<LoadRequest> mix, 
             var body = await response.Content.ReadAsStringAsync(CancellationToken.None);
             var status = (int)response.StatusCode;
             Recorder.Record(kind.Kind, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds, Problem(status, response, body));
+            kind.Observe?.Invoke(worker, request, status, body);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             if (stop.IsCancellationRequested && ex is TaskCanceledException) return;
             Recorder.Record(kind.Kind, 0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name + ": " + ex.Message);
+            kind.Observe?.Invoke(worker, request, 0, "");
         }
     }
 

@@ -33,7 +33,11 @@ public sealed class SkillGraph
         foreach (var (id, vector) in vectors)
         {
             if (vector.Length != Dimensions) throw new ArgumentException($"skill {id} has a {vector.Length}-dimension vector, others {Dimensions}");
-            vector.CopyTo(matrix, rowOf.Count * Dimensions);
+            // Rows are kept at unit length, so a cosine is one dot product: partial credit computes many per request.
+            var row = matrix.AsSpan(rowOf.Count * Dimensions, Dimensions);
+            vector.CopyTo(row);
+            var norm = TensorPrimitives.Norm(row);
+            if (norm > 0) TensorPrimitives.Divide(row, norm, row);
             rowOf[id] = rowOf.Count;
         }
 
@@ -71,6 +75,7 @@ public sealed class SkillGraph
     public IReadOnlyList<(long SkillId, SkillRelationKind Kind, double Similarity)> Neighbours(long skillId) =>
         neighbours.TryGetValue(skillId, out var n) ? n : [];
 
+    /// <summary>The skill's vector at unit length; empty when it has none.</summary>
     public ReadOnlySpan<float> Vector(long skillId) =>
         rowOf.TryGetValue(skillId, out var row) ? matrix.AsSpan(row * Dimensions, Dimensions) : [];
 
@@ -78,7 +83,7 @@ public sealed class SkillGraph
     public double? Cosine(long a, long b)
     {
         if (!rowOf.TryGetValue(a, out var ra) || !rowOf.TryGetValue(b, out var rb)) return null;
-        return TensorPrimitives.CosineSimilarity(matrix.AsSpan(ra * Dimensions, Dimensions), matrix.AsSpan(rb * Dimensions, Dimensions));
+        return TensorPrimitives.Dot(matrix.AsSpan(ra * Dimensions, Dimensions), matrix.AsSpan(rb * Dimensions, Dimensions));
     }
 
     /// <summary>

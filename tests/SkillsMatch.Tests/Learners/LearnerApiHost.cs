@@ -8,21 +8,23 @@ namespace SkillsMatch.Tests.Learners;
 /// <summary>The real API over the run's test database with the shipped taxonomy as working taxonomy.</summary>
 public abstract class LearnerApiHost : IAsyncLifetime
 {
-    private ApiFactory api = null!;
+    /// <summary>The host, for clients of other roles.</summary>
+    protected ApiFactory Api { get; private set; } = null!;
 
+    /// <summary>An admin client.</summary>
     protected HttpClient Client { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await ShippedTaxonomy.IdAsync();
-        api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
-        Client = await api.CreateClientAsync(SkillsMatch.Access.Role.Admin);
+        Api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
+        Client = await Api.CreateClientAsync(SkillsMatch.Access.Role.Admin);
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        await api.DisposeAsync();
+        await Api.DisposeAsync();
     }
 
     protected async Task<Guid> CreateLearnerAsync(object? profile = null)

@@ -87,7 +87,8 @@ public sealed partial class MatchingService(
 
     private static int Depth(int limit) => Math.Max(limit * 5, RetrievalDepth);
 
-    private sealed class VisibleProfile
+    /// <summary>Settable properties, not a positional record: Dapper matches constructors by the reader's field types, and a text[] column reports System.Array.</summary>
+    private sealed record VisibleProfile
     {
         public Guid Id { get; init; }
         public string DisplayName { get; init; } = "";

@@ -13,12 +13,14 @@ public sealed class SkillGraphCache(MatchingStore store, TaxonomyStore taxonomie
 
     public async Task<SkillGraph> GetAsync(CancellationToken ct)
     {
-        var taxonomyId = await working.GetIdAsync(ct);
+        // The version (re-read at most every 2 s) changes with any import, so while it holds the working taxonomy's
+        // id cannot have changed either: a request then costs no database round trip here.
         var version = await taxonomies.LabelsVersionAsync(ct);
-        if (current is { } cached && cached.TaxonomyId == taxonomyId && cached.Version == version) return cached.Graph;
+        if (current is { } cached && cached.Version == version) return cached.Graph;
         await gate.WaitAsync(ct);
         try
         {
+            var taxonomyId = await working.GetIdAsync(ct);
             if (current is { } loaded && loaded.TaxonomyId == taxonomyId && loaded.Version == version) return loaded.Graph;
             var graph = await store.LoadSkillGraphAsync(taxonomyId, ct);
             current = (taxonomyId, version, graph);

@@ -1,0 +1,85 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using SkillsMatch.Access;
+using SkillsMatch.Tests.Support;
+
+namespace SkillsMatch.Tests.Access;
+
+/// <summary>
+/// What one row of the access matrix needs, written straight to the test database: a learner (on one practitioner's
+/// caseload) and another learner, a posting, an issuer with a catalog offering, and a key for every kind of caller.
+/// </summary>
+public sealed class AccessWorld
+{
+    /// <summary>Refusals first, then the callers that get through; the learner before the admin.</summary>
+    public static readonly IReadOnlyList<Who> Order = Enum.GetValues<Who>();
+
+    private readonly Dictionary<Who, HttpClient> clients = [];
+
+    public Guid Learner { get; private init; }
+    public Guid Posting { get; private init; }
+    public Guid Offering { get; private init; }
+    public Guid Issuer { get; private init; }
+    public string IssuerUri { get; private init; } = "";
+    public string PractitionerSubject { get; private init; } = "";
+    public Guid SpareKey { get; private init; }
+
+    public HttpClient Client(Who who) => clients[who];
+
+    public static async Task<AccessWorld> CreateAsync(ApiFactory api)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var learner = await TestLearners.CreateAsync("Matrix " + tag);
+        var other = await TestLearners.CreateAsync("Matrix other " + tag);
+        var issuerUri = $"https://issuer-{tag}.test";
+        await using var conn = await (await TestDatabase.MigratedDataSourceAsync()).OpenConnectionAsync();
+        var ids = await conn.QuerySingleAsync<(Guid Posting, Guid Issuer, Guid Offering)>("""
+            WITH posting AS (
+                INSERT INTO job_postings (external_id, title, description, source) VALUES ('matrix:' || @tag, 'Matrix clerk', 'Files records.', '{}') RETURNING id
+            ), issuer AS (
+                INSERT INTO issuers (issuer_uri, name) VALUES (@issuerUri, 'Matrix issuer') RETURNING id
+            ), offering AS (
+                INSERT INTO catalog_offerings (external_id, title, provider, issuer_uri, format, language)
+                VALUES ('matrix-' || @tag, 'Matrix course', 'Matrix College', @issuerUri, 'online', 'en') RETURNING id
+            )
+            SELECT (SELECT id FROM posting), (SELECT id FROM issuer), (SELECT id FROM offering)
+            """, new { tag, issuerUri });
+
+        var practitioner = await api.CreateKeyAsync(Role.Practitioner);
+        await conn.ExecuteAsync("INSERT INTO practitioner_caseload (practitioner, learner_id) VALUES (@subject, @learner)",
+            new { subject = practitioner.Key.Subject, learner });
+        var revoked = await api.CreateKeyAsync(Role.Admin);
+        await api.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(revoked.Key.Id);
+        var world = new AccessWorld
+        {
+            Learner = learner, Posting = ids.Posting, Offering = ids.Offering, Issuer = ids.Issuer, IssuerUri = issuerUri,
+            PractitionerSubject = practitioner.Key.Subject!, SpareKey = (await api.CreateKeyAsync(Role.Employer)).Key.Id,
+        };
+        world.clients[Who.NoKey] = api.CreateClient();
+        world.clients[Who.RevokedKey] = api.ClientWith(revoked.Secret);
+        world.clients[Who.Admin] = await api.CreateClientAsync(Role.Admin);
+        world.clients[Who.PractitionerCaseload] = api.ClientWith(practitioner.Secret);
+        world.clients[Who.PractitionerOther] = await api.CreateClientAsync(Role.Practitioner);
+        world.clients[Who.Employer] = await api.CreateClientAsync(Role.Employer);
+        world.clients[Who.LearnerOwn] = await api.CreateClientAsync(Role.Learner, learner);
+        world.clients[Who.LearnerOther] = await api.CreateClientAsync(Role.Learner, other);
+        world.clients[Who.IssuerOwn] = await api.CreateClientAsync(Role.Issuer, subject: issuerUri);
+        world.clients[Who.IssuerOther] = await api.CreateClientAsync(Role.Issuer);
+        return world;
+    }
+
+    /// <summary>A route parameter's value: the world's resource for the route's first segment; random ids where a 404 is fine.</summary>
+    public string ValueFor(string firstSegment, string parameter) => (firstSegment, parameter) switch
+    {
+        ("learners", "id" or "learnerId") => Learner.ToString(),
+        ("learners", "practitioner") => PractitionerSubject,
+        ("learners", _) => Guid.NewGuid().ToString(), // experience or credential ids: 404 is a pass
+        ("jobs", "id") => Posting.ToString(),
+        ("catalog", "id") => Offering.ToString(),
+        ("issuers", "id") => Issuer.ToString(),
+        ("admin", "id") => SpareKey.ToString(),
+        ("skills" or "occupations", "id") => "1",
+        ("openapi", "documentName") or ("docs", "documentName") => "v1",
+        _ => throw new InvalidOperationException($"no value for {{{parameter}}} under /{firstSegment}: add one to AccessWorld.ValueFor"),
+    };
+}

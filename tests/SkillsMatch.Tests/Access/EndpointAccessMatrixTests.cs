@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+using SkillsMatch.Tests.Support;
+using static SkillsMatch.Tests.Access.AccessRule;
+
+namespace SkillsMatch.Tests.Access;
+
+/// <summary>
+/// Every endpoint the app maps (read from its <see cref="EndpointDataSource"/>) against every kind of caller: an
+/// endpoint without a row here fails the test, so a new endpoint cannot ship without saying who may call it. Each
+/// endpoint gets a fresh <see cref="AccessWorld"/>, so a DELETE that succeeds does not disturb the next row.
+/// </summary>
+public sealed class EndpointAccessMatrixTests : IAsyncLifetime
+{
+    /// <summary>(method, route pattern) → who gets through, and the body sent (valid where easy, so a refusal is not a 400).</summary>
+    private static readonly Dictionary<string, (AccessRule Rule, Func<AccessWorld, object>? Body)> Expected = new()
+    {
+        ["GET /"] = (Public, null),
+        ["GET /health/live"] = (Public, null),
+        ["GET /health/ready"] = (Public, null),
+        ["GET /openapi/{documentName}.json"] = (Public, null),
+        ["GET /docs/{documentName?}"] = (Public, null),
+        ["GET /docs/scalar.js"] = (Public, null),
+        ["GET /docs/scalar.aspnetcore.js"] = (Public, null),
+        ["GET /docs/favicon.svg"] = (Public, null),
+        ["GET /taxonomies"] = (Public, null),
+        ["GET /skills/"] = (Public, null),
+        ["GET /skills/{id:long}"] = (Public, null),
+        ["GET /occupations/"] = (Public, null),
+        ["GET /occupations/{id:long}"] = (Public, null),
+        ["POST /crosswalks"] = (Roles(Who.Admin), _ => new { from = "no-such-taxonomy", to = "none-either" }),
+        ["POST /extract"] = (AnyKey, _ => new { text = "Writes SQL queries.", lexicalOnly = true }),
+        ["POST /occupations/classify"] = (AnyKey, _ => new { title = "data analyst" }),
+
+        ["POST /learners/"] = (Roles(Who.Admin, Who.PractitionerCaseload, Who.PractitionerOther), _ => new { displayName = "Matrix learner" }),
+        ["GET /learners/"] = (Roles(Who.Admin), null),
+        ["GET /learners/{id:guid}"] = (LearnerAccess, null),
+        ["PUT /learners/{id:guid}"] = (LearnerAccess, _ => new { displayName = "Matrix learner", consent = new { visibleToEmployers = false, parts = Array.Empty<string>() } }),
+        ["POST /learners/{id:guid}/experiences"] = (LearnerAccess, ExperienceBody),
+        ["PUT /learners/{id:guid}/experiences/{experienceId:guid}"] = (LearnerAccess, ExperienceBody),
+        ["DELETE /learners/{id:guid}/experiences/{experienceId:guid}"] = (LearnerAccess, null),
+        ["PUT /learners/{id:guid}/skills/self"] = (LearnerAccess, _ => new { skills = Array.Empty<object>() }),
+        ["GET /learners/{id:guid}/skills"] = (LearnerAccess, null),
+        ["GET /learners/{id:guid}/matches"] = (LearnerAccess, null),
+        ["GET /learners/{id:guid}/gaps"] = (LearnerAccess, null),
+        ["GET /learners/{id:guid}/export"] = (LearnerSelf, null),
+        ["DELETE /learners/{id:guid}/"] = (LearnerSelf, null),
+        ["GET /learners/{id:guid}/practitioners/"] = (LearnerSelf, null),
+        ["POST /learners/{id:guid}/practitioners/"] = (LearnerSelf, w => new { practitioner = w.PractitionerSubject }),
+        ["DELETE /learners/{id:guid}/practitioners/{practitioner}"] = (LearnerSelf, null),
+        ["POST /learners/{learnerId:guid}/credentials/"] = (LearnerAccess, _ => new { type = new[] { "VerifiableCredential" } }),
+        ["GET /learners/{learnerId:guid}/credentials/"] = (LearnerAccess, null),
+        ["GET /learners/{learnerId:guid}/credentials/{credentialId:guid}"] = (LearnerAccess, null),
+        ["DELETE /learners/{learnerId:guid}/credentials/{credentialId:guid}"] = (LearnerAccess, null),
+        ["POST /learners/{learnerId:guid}/credentials/{credentialId:guid}/verify"] = (LearnerAccess, null),
+
+        ["POST /jobs/"] = (Roles(Who.Admin, Who.Employer), _ => new { title = "Matrix clerk", description = "Files records." }),
+        ["GET /jobs/"] = (AnyKey, null),
+        ["GET /jobs/{id:guid}"] = (AnyKey, null),
+        ["PUT /jobs/{id:guid}/skills"] = (Roles(Who.Admin, Who.Employer), _ => new { skills = Array.Empty<object>() }),
+        ["POST /jobs/{id:guid}/close"] = (Roles(Who.Admin, Who.Employer), null),
+        ["DELETE /jobs/{id:guid}"] = (Roles(Who.Admin, Who.Employer), null),
+        ["GET /jobs/{id:guid}/candidates"] = (Roles(Who.Admin, Who.Employer), null),
+        ["POST /candidates/search"] = (Roles(Who.Admin, Who.Employer), _ => new { skills = new[] { "sql" } }),
+        // Learners not on the practitioner's caseload are refused (403) by the handler.
+        ["POST /placements"] = (Roles(Who.Admin, Who.PractitionerCaseload),
+            w => new { learners = new[] { w.Learner }, openings = new[] { new { job = w.Posting, capacity = 1 } } }),
+
+        ["POST /catalog/"] = (Roles(Who.Admin, Who.IssuerOwn), w => Offering(w)),
+        ["GET /catalog/"] = (AnyKey, null),
+        ["GET /catalog/{id:guid}"] = (AnyKey, null),
+        ["PUT /catalog/{id:guid}"] = (IssuerOf, w => Offering(w)),
+        ["DELETE /catalog/{id:guid}"] = (IssuerOf, null),
+
+        ["POST /issuers/"] = (Roles(Who.Admin), _ => new { issuerUri = $"https://matrix-{Guid.NewGuid():N}.test", name = "Matrix issuer" }),
+        ["GET /issuers/"] = (AnyKey, null),
+        ["GET /issuers/{id:guid}"] = (AnyKey, null),
+        ["PUT /issuers/{id:guid}"] = (Roles(Who.Admin), w => new { issuerUri = w.IssuerUri, name = "Matrix issuer, renamed" }),
+        ["DELETE /issuers/{id:guid}"] = (Roles(Who.Admin), null),
+
+        ["POST /admin/keys"] = (Roles(Who.Admin), _ => new { role = "employer", subject = "matrix-employer", label = "matrix" }),
+        ["GET /admin/keys"] = (Roles(Who.Admin), null),
+        ["DELETE /admin/keys/{id:guid}"] = (Roles(Who.Admin), null),
+        ["GET /admin/audit"] = (Roles(Who.Admin), null),
+    };
+
+    private static object ExperienceBody(AccessWorld world) => new { kind = "experience", title = "Records clerk", description = "Filed records." };
+
+    private ApiFactory api = null!;
+
+    public async Task InitializeAsync()
+    {
+        await ShippedTaxonomy.IdAsync(); // extraction, search and the catalog resolve skills in the working taxonomy
+        api = new ApiFactory(await TestDatabase.ConnectionStringAsync());
+    }
+
+    public async Task DisposeAsync() => await api.DisposeAsync();
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_kind_of_caller_as_its_access_rule_says()
+    {
+        var endpoints = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Endpoint: e)))
+            .ToList();
+        var mapped = endpoints.Select(e => Key(e.Method, e.Endpoint)).ToHashSet();
+        var unlisted = mapped.Except(Expected.Keys).Order().ToList();
+        var stale = Expected.Keys.Except(mapped).Order().ToList();
+        Assert.True(unlisted.Count + stale.Count == 0,
+            $"Endpoints without a row in the access matrix (say who may call them): {string.Join("; ", unlisted)}. Rows for endpoints no longer mapped: {string.Join("; ", stale)}");
+
+        var failures = new List<string>();
+        foreach (var (method, endpoint) in endpoints)
+        {
+            var key = Key(method, endpoint);
+            var (rule, body) = Expected[key];
+            var world = await AccessWorld.CreateAsync(api);
+            var path = Fill(endpoint.RoutePattern, world);
+            // Refusals first, then the callers that get through (the learner before the admin), so a DELETE that
+            // succeeds comes last and every earlier caller saw the resource.
+            foreach (var who in AccessWorld.Order)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (body is not null) request.Content = JsonContent.Create(body(world));
+                using var response = await world.Client(who).SendAsync(request);
+                var got = Classify(response.StatusCode);
+                var expected = rule.For(who);
+                if (got != expected)
+                    failures.Add($"{key} as {who}: expected {expected}, got {(int)response.StatusCode} {await Snippet(response)}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} mismatches:\n" + string.Join("\n", failures));
+    }
+
+    private static string Key(string method, RouteEndpoint endpoint) => $"{method} {endpoint.RoutePattern.RawText}";
+
+    private static Outcome Classify(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => Outcome.Unauthorized,
+        HttpStatusCode.Forbidden => Outcome.Forbidden,
+        _ => Outcome.Allowed,
+    };
+
+    private static object Offering(AccessWorld world) => new
+    {
+        externalId = "matrix-" + Guid.NewGuid().ToString("N")[..10], title = "Matrix course", provider = "Matrix College",
+        issuerUri = world.IssuerUri, format = "online", language = "en", skills = new[] { "sql" },
+    };
+
+    /// <summary>The path with every route parameter filled from the world (ids that may not exist are random: 404 is a pass).</summary>
+    private static string Fill(RoutePattern pattern, AccessWorld world)
+    {
+        var first = pattern.PathSegments.Count > 0 && pattern.PathSegments[0].Parts[0] is RoutePatternLiteralPart literal ? literal.Content : "";
+        var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart l => l.Content,
+            RoutePatternSeparatorPart s => s.Content,
+            RoutePatternParameterPart p => Uri.EscapeDataString(world.ValueFor(first, p.Name)),
+            _ => "",
+        })));
+        return "/" + string.Join('/', segments);
+    }
+
+    private static async Task<string> Snippet(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length <= 160 ? text : text[..160] + "…";
+    }
+}
