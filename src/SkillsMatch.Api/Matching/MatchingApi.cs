@@ -6,6 +6,7 @@ using SkillsMatch.Learners;
 using SkillsMatch.Matching.Placements;
 using SkillsMatch.Matching.Plans;
 using SkillsMatch.Matching.Serving;
+using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api.Matching;
 
@@ -56,12 +57,13 @@ public static class MatchingApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CandidateMatch>>, ProblemHttpResult>> SearchCandidates(
-        CandidateSearchRequest request, HttpContext http, MatchingService matching, MatchingReferences references, AuditWriter audit, CancellationToken ct)
+        CandidateSearchRequest request, HttpContext http, MatchingService matching, TaxonomyStore taxonomies, WorkingTaxonomy working, AuditWriter audit,
+        CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
         var skills = request.Skills ?? [];
         if (skills.Count is 0 or > 50) problems["skills"] = ["Give 1 to 50 skills (ids, working-taxonomy codes or preferred labels)."];
-        var resolved = await references.SkillsAsync(skills, ct);
+        var resolved = await taxonomies.ResolveSkillsAsync(await working.GetIdAsync(ct), skills, ct);
         var unknown = skills.Where(s => !resolved.ContainsKey(s)).ToList();
         if (unknown.Count > 0) problems["skills"] = [$"Unknown skills: {string.Join(", ", unknown)}"];
         var region = CheckRegion(request.Region, problems);
