@@ -35,18 +35,26 @@ public static class AccessEndpoints
     /// </summary>
     public static TBuilder RequireIssuerOf<TBuilder>(this TBuilder builder, string routeParameter,
         Func<IServiceProvider, string, CancellationToken, Task<string?>> issuerOf) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRoles(Role.Admin, Role.Issuer).AddEndpointFilter(async (context, next) =>
+        builder.RequireOwnerOf(Role.Issuer, routeParameter, issuerOf, "An issuer key manages only its own issuer's entries.");
+
+    /// <summary>
+    /// Ownership rule: a key of <paramref name="ownerRole"/> manages only entries whose owner is its subject; an admin
+    /// manages all. <paramref name="ownerOf"/> looks up the entry's owner from the route value (null: no such entry → 404).
+    /// </summary>
+    public static TBuilder RequireOwnerOf<TBuilder>(this TBuilder builder, Role ownerRole, string routeParameter,
+        Func<IServiceProvider, string, CancellationToken, Task<string?>> ownerOf, string refusal) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(Role.Admin, ownerRole).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var caller = Caller.From(http.User)!;
             if (caller.Role == Role.Admin) return await next(context);
             var value = http.Request.RouteValues[routeParameter]?.ToString() ?? "";
-            var issuer = await issuerOf(http.RequestServices, value, http.RequestAborted);
-            if (issuer is null)
+            var owner = await ownerOf(http.RequestServices, value, http.RequestAborted);
+            if (owner is null)
                 return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"There is no entry '{value}'.");
-            return caller.MayManageIssuer(issuer)
+            return caller.Subject is { } subject && string.Equals(subject, owner, StringComparison.Ordinal)
                 ? await next(context)
-                : TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: "An issuer key manages only its own issuer's entries.");
+                : TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: refusal);
         });
 
     /// <summary>

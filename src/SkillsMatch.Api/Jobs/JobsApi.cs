@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
@@ -17,14 +18,14 @@ public static class JobsApi
         group.MapPost("/", PostJob).RequireRoles(Role.Admin, Role.Employer).WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
         group.MapGet("/", ListJobs).WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (e.g. CA-ON) and text in title or employer.");
         group.MapGet("/{id:guid}", GetJob).WithSummary("A posting with its skills (required/preferred, level, evidence) and occupations.");
-        group.MapPut("/{id:guid}/skills", EditSkills).RequireRoles(Role.Admin, Role.Employer).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
-        group.MapPost("/{id:guid}/close", CloseJob).RequireRoles(Role.Admin, Role.Employer).WithSummary("Close a posting.");
-        group.MapDelete("/{id:guid}", DeleteJob).RequireRoles(Role.Admin, Role.Employer).WithSummary("Delete a posting with its skills and occupations.");
+        group.MapPut("/{id:guid}/skills", EditSkills).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
+        group.MapPost("/{id:guid}/close", CloseJob).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Close a posting.");
+        group.MapDelete("/{id:guid}", DeleteJob).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Delete a posting with its skills and occupations.");
         return group;
     }
 
-    public static async Task<Results<Created<JobPostingView>, Ok<JobPostingView>, ValidationProblem>> PostJob(
-        JsonElement? body, JobPipeline pipeline, JobPostingWriter writer, JobPostingStore store, CancellationToken ct)
+    public static async Task<Results<Created<JobPostingView>, Ok<JobPostingView>, ValidationProblem, ProblemHttpResult>> PostJob(
+        JsonElement? body, ClaimsPrincipal user, JobPipeline pipeline, JobPostingWriter writer, JobPostingStore store, CancellationToken ct)
     {
         // An empty body binds as null or as an undefined element (a plain JsonElement parameter made that a 500).
         if (body is not { ValueKind: not JsonValueKind.Undefined } posting)
@@ -35,7 +36,9 @@ public static class JobsApi
             return TypedResults.ValidationProblem(
                 parsed.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 title: "Invalid JobPosting", detail: string.Join("; ", parsed.Errors));
-        var stored = (await writer.SaveAsync(await pipeline.ProcessAsync([valid], ct), isDemo: false, ct))[0];
+        var owner = Caller.From(user) is { Role: Role.Employer } employer ? employer.Subject ?? "" : null;
+        if (await writer.SaveAsync(await pipeline.ProcessAsync([valid], ct), isDemo: false, owner, ct) is not [var stored])
+            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: $"A posting with identifier '{valid.ExternalId}' exists and is not yours. {OtherEmployers}");
         var view = (await store.GetAsync(stored.Id, ct))!;
         return stored.Created ? TypedResults.Created($"/jobs/{stored.Id}", view) : TypedResults.Ok(view);
     }
@@ -67,6 +70,11 @@ public static class JobsApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteJob(Guid id, JobPostingStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);
+
+    private const string OtherEmployers = "An employer key manages only the postings it created.";
+
+    private static async Task<string?> OwnerOfAsync(IServiceProvider services, string id, CancellationToken ct) =>
+        Guid.TryParse(id, out var postingId) ? await services.GetRequiredService<JobPostingStore>().OwnerAsync(postingId, ct) : null;
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem(statusCode: 404, title: "Posting not found", detail: $"There is no job posting with id {id}.");

@@ -130,7 +130,7 @@ public sealed class DemoLoader(
         for (var start = 0; start < todo.Count; start += PostingBatch)
         {
             var batch = todo.GetRange(start, Math.Min(PostingBatch, todo.Count - start));
-            await postingWriter.SaveAsync(await pipeline.ProcessAsync(batch, ct), isDemo: true, ct);
+            await postingWriter.SaveAsync(await pipeline.ProcessAsync(batch, ct), isDemo: true, owner: null, ct);
             var doneCount = start + batch.Count;
             logger.LogInformation("demo data: postings {Done}/{Total} ({Rate:F1}/s)", doneCount, todo.Count, doneCount / clock.Elapsed.TotalSeconds);
         }

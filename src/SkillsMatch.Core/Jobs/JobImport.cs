@@ -28,7 +28,7 @@ public sealed class JobImport(JobPipeline pipeline, JobPostingWriter writer)
         async Task FlushAsync()
         {
             if (batch.Count == 0) return;
-            var stored = await writer.SaveAsync(await pipeline.ProcessAsync(batch, ct), isDemo, ct);
+            var stored = await writer.SaveAsync(await pipeline.ProcessAsync(batch, ct), isDemo, owner: null, ct);
             created += stored.Count(s => s.Created);
             updated += stored.Count(s => !s.Created);
             batch.Clear();

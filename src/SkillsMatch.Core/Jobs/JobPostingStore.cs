@@ -120,6 +120,14 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
         return true;
     }
 
+    /// <summary>Who may change the posting: its owner's subject, "" when it has none (admins only), null when there is no such posting.</summary>
+    public async Task<string?> OwnerAsync(Guid id, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            "SELECT coalesce(owner, '') FROM job_postings WHERE id = @id", new { id }, cancellationToken: ct));
+    }
+
     public async Task<bool> CloseAsync(Guid id, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -14,7 +14,10 @@ namespace SkillsMatch.Jobs;
 public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
 {
     /// <summary>The stored ids by external id, and which of them were new.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string ExternalId, bool Created)>> SaveAsync(IReadOnlyList<ProcessedPosting> postings, bool isDemo, CancellationToken ct)
+    /// <param name="owner">The employer saving through the API: new postings become theirs, and a posting of another owner (or of
+    /// none: imported or made by an admin) with the same identifier is left alone and absent from the result. Null: import or admin, may update any.</param>
+    public async Task<IReadOnlyList<(Guid Id, string ExternalId, bool Created)>> SaveAsync(
+        IReadOnlyList<ProcessedPosting> postings, bool isDemo, string? owner, CancellationToken ct)
     {
         // The same identifier twice in one batch: the later row wins, as a later re-import would.
         var batch = postings.GroupBy(p => p.Posting.ExternalId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
@@ -33,10 +36,10 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
         var stored = (await conn.QueryAsync<(Guid Id, string ExternalId, bool Created)>(new CommandDefinition("""
             INSERT INTO job_postings (external_id, title, description, employer, employment_type, region, city, remote, date_posted,
                 valid_through, salary_min, salary_max, salary_currency, salary_unit, qualifications, experience, experience_months,
-                education, source, embedding, is_demo)
+                education, source, embedding, is_demo, owner)
             SELECT external_id, title, description, employer, employment_type, region, city, remote, date_posted,
                 valid_through, salary_min, salary_max, salary_currency, salary_unit, qualifications, experience, experience_months,
-                education, source, embedding, is_demo
+                education, source, embedding, is_demo, @owner
               FROM staged_postings
             ON CONFLICT (external_id) DO UPDATE SET
                 title = excluded.title, description = excluded.description, employer = excluded.employer,
@@ -46,18 +49,19 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
                 qualifications = excluded.qualifications, experience = excluded.experience, experience_months = excluded.experience_months,
                 education = excluded.education, source = excluded.source, embedding = excluded.embedding, is_demo = excluded.is_demo,
                 updated_at = now()
+              WHERE @owner::text IS NULL OR job_postings.owner = @owner
             RETURNING id, external_id, (xmax = 0) AS created
-            """, transaction: tx, commandTimeout: 600, cancellationToken: ct))).ToList();
+            """, new { owner }, transaction: tx, commandTimeout: 600, cancellationToken: ct))).ToList();
         var ids = stored.Select(s => s.Id).ToArray();
         await conn.ExecuteAsync(new CommandDefinition("""
             DELETE FROM job_posting_skills WHERE posting_id = ANY(@ids) AND source = 'extracted' AND NOT removed_by_employer;
             INSERT INTO job_posting_skills (posting_id, skill_id, requirement, level, years, confidence, source, span_start, span_end, evidence)
             SELECT p.id, s.skill_id, s.requirement, s.level, s.years, s.confidence, 'extracted', s.span_start, s.span_end, s.evidence
-              FROM staged_skills s JOIN job_postings p ON p.external_id = s.external_id
+              FROM staged_skills s JOIN job_postings p ON p.external_id = s.external_id WHERE p.id = ANY(@ids)
             ON CONFLICT (posting_id, skill_id) DO NOTHING;
             DELETE FROM job_posting_occupations WHERE posting_id = ANY(@ids);
             INSERT INTO job_posting_occupations (posting_id, occupation_id, rank, score)
-            SELECT p.id, o.occupation_id, o.rank, o.score FROM staged_occupations o JOIN job_postings p ON p.external_id = o.external_id;
+            SELECT p.id, o.occupation_id, o.rank, o.score FROM staged_occupations o JOIN job_postings p ON p.external_id = o.external_id WHERE p.id = ANY(@ids);
             """ + JobPostingStore.RefreshArraysSql, new { ids }, transaction: tx, commandTimeout: 600, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return stored;

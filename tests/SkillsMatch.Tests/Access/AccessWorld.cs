@@ -32,10 +32,12 @@ public sealed class AccessWorld
         var learner = await TestLearners.CreateAsync("Matrix " + tag);
         var other = await TestLearners.CreateAsync("Matrix other " + tag);
         var issuerUri = $"https://issuer-{tag}.test";
+        var employer = await api.CreateKeyAsync(Role.Employer);
         await using var conn = await (await TestDatabase.MigratedDataSourceAsync()).OpenConnectionAsync();
         var ids = await conn.QuerySingleAsync<(Guid Posting, Guid Issuer, Guid Offering)>("""
             WITH posting AS (
-                INSERT INTO job_postings (external_id, title, description, source) VALUES ('matrix:' || @tag, 'Matrix clerk', 'Files records.', '{}') RETURNING id
+                INSERT INTO job_postings (external_id, title, description, source, owner)
+                VALUES ('matrix:' || @tag, 'Matrix clerk', 'Files records.', '{}', @employer) RETURNING id
             ), issuer AS (
                 INSERT INTO issuers (issuer_uri, name) VALUES (@issuerUri, 'Matrix issuer') RETURNING id
             ), offering AS (
@@ -43,7 +45,7 @@ public sealed class AccessWorld
                 VALUES ('matrix-' || @tag, 'Matrix course', 'Matrix College', @issuerUri, 'online', 'en') RETURNING id
             )
             SELECT (SELECT id FROM posting), (SELECT id FROM issuer), (SELECT id FROM offering)
-            """, new { tag, issuerUri });
+            """, new { tag, issuerUri, employer = employer.Key.Subject });
 
         var practitioner = await api.CreateKeyAsync(Role.Practitioner);
         await conn.ExecuteAsync("INSERT INTO practitioner_caseload (practitioner, learner_id) VALUES (@subject, @learner)",
@@ -60,7 +62,7 @@ public sealed class AccessWorld
         world.clients[Who.Admin] = await api.CreateClientAsync(Role.Admin);
         world.clients[Who.PractitionerCaseload] = api.ClientWith(practitioner.Secret);
         world.clients[Who.PractitionerOther] = await api.CreateClientAsync(Role.Practitioner);
-        world.clients[Who.Employer] = await api.CreateClientAsync(Role.Employer);
+        world.clients[Who.Employer] = api.ClientWith(employer.Secret);
         world.clients[Who.LearnerOwn] = await api.CreateClientAsync(Role.Learner, learner);
         world.clients[Who.LearnerOther] = await api.CreateClientAsync(Role.Learner, other);
         world.clients[Who.IssuerOwn] = await api.CreateClientAsync(Role.Issuer, subject: issuerUri);

@@ -67,6 +67,29 @@ public sealed class JobsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_employer_manages_only_the_postings_it_created()
+    {
+        using var owner = await api.CreateClientAsync(SkillsMatch.Access.Role.Employer);
+        using var other = await api.CreateClientAsync(SkillsMatch.Access.Role.Employer);
+        var created = await owner.PostAsJsonAsync("/jobs", Posting("owned"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var edit = new { skills = new[] { new { skillId = 1, requirement = "required", remove = false } } };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsJsonAsync("/jobs", Posting("owned", title: "Hijacked"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PutAsJsonAsync($"/jobs/{id}/skills", edit)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"/jobs/{id}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.DeleteAsync($"/jobs/{id}")).StatusCode);
+        var unchanged = await client.GetFromJsonAsync<JsonElement>($"/jobs/{id}");
+        Assert.Equal("Sr. Data Analyst – Power BI", unchanged.GetProperty("title").GetString());
+        Assert.Equal("open", unchanged.GetProperty("status").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/jobs", Posting("owned", title: "Data Analyst"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync($"/jobs/{id}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.DeleteAsync($"/jobs/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Reposting_the_same_identifier_updates_instead_of_duplicating()
     {
         var first = await PostAsync(Posting("2"));
