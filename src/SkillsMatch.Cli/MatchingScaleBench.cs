@@ -103,7 +103,7 @@ public static class MatchingScaleBench
         var store = new MatchingStore(dataSource);
         var profiles = await store.LoadOccupationProfilesAsync(await working.GetIdAsync(ct), ct);
         var scorer = MatchScorer.Load(MatchScorer.DefaultModelPath ?? throw new CliException("models/ranker.zip not found"));
-        var service = new MatchingService(new MatchInputsStore(dataSource), new MatchRetrieval(dataSource), new MatchExplainer(dataSource),
+        var service = new MatchingService(new MatchInputsStore(dataSource, taxonomies), new MatchRetrieval(dataSource), new MatchExplainer(dataSource, taxonomies),
             new SkillGraphCache(store, taxonomies, working), scorer, dataSource, TimeProvider.System);
         var learnerIds = await SampleIdsAsync(dataSource, "learners", queryCount, ct);
         var postingIds = await SampleIdsAsync(dataSource, "job_postings", queryCount, ct);

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching.Serving;
 
@@ -15,18 +17,40 @@ public sealed record RequirementExplanation(
 
 public sealed record PartialExplanation(long SkillId, string Label, string Relation, double Similarity);
 
-/// <summary>Turns scored analyses into explanations, with labels for every skill they mention (one query per batch).</summary>
-public sealed class MatchExplainer(NpgsqlDataSource dataSource)
+/// <summary>
+/// Turns scored analyses into explanations, with labels for every skill they mention. Labels are remembered until the
+/// taxonomies change (an import), so a warm explainer asks the database nothing.
+/// </summary>
+public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore taxonomies)
 {
+    private sealed record LabelSet(string Version, ConcurrentDictionary<long, string> Labels);
+
+    private LabelSet known = new("", new ConcurrentDictionary<long, string>());
+
     public async Task<IReadOnlyList<MatchExplanation>> ExplainAsync(IReadOnlyList<MatchResult> results, bool showEvidence, CancellationToken ct)
     {
         var ids = results.SelectMany(r => r.Analysis.Requirements)
             .SelectMany(o => o.Partial is { } p ? [o.Requirement.SkillId, p.HeldSkillId] : new[] { o.Requirement.SkillId })
             .Distinct().ToArray();
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var labels = (await conn.QueryAsync<(long Id, string Label)>(new CommandDefinition(
-            "SELECT id, preferred_label FROM skills WHERE id = ANY(@ids)", new { ids }, cancellationToken: ct))).ToDictionary(s => s.Id, s => s.Label);
+        var labels = await LabelsAsync(ids, ct);
         return results.Select(r => Explain(r, labels, showEvidence)).ToList();
+    }
+
+    private async Task<IReadOnlyDictionary<long, string>> LabelsAsync(long[] ids, CancellationToken ct)
+    {
+        var version = await taxonomies.LabelsVersionAsync(ct);
+        var set = known;
+        // A new version gets a new set: a request still filling the old one cannot bring old labels into it.
+        if (set.Version != version) known = set = new LabelSet(version, new ConcurrentDictionary<long, string>());
+        var missing = ids.Where(id => !set.Labels.ContainsKey(id)).ToArray();
+        if (missing.Length > 0)
+        {
+            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            foreach (var (id, label) in await conn.QueryAsync<(long Id, string Label)>(new CommandDefinition(
+                         "SELECT id, preferred_label FROM skills WHERE id = ANY(@missing)", new { missing }, cancellationToken: ct)))
+                set.Labels[id] = label;
+        }
+        return set.Labels;
     }
 
     private static MatchExplanation Explain(MatchResult result, IReadOnlyDictionary<long, string> labels, bool showEvidence)

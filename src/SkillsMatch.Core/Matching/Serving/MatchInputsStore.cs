@@ -1,8 +1,10 @@
 using Dapper;
+using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using Pgvector;
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
+using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching.Serving;
 
@@ -10,7 +12,7 @@ namespace SkillsMatch.Matching.Serving;
 /// Reads what the ranker compares, in one query per batch: learners' skills with their strongest evidence, and roles
 /// (postings or occupations) as requirements. Nothing personal beyond skills, region and the consent settings is read.
 /// </summary>
-public sealed class MatchInputsStore(NpgsqlDataSource dataSource)
+public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
 {
     /// <summary>
     /// Requirement weights of a posting's skills: "required" ones are essential; skills named without a cue are
@@ -37,12 +39,46 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource)
         return embeddings.ToDictionary(l => l.Key, l => new LearnerSkills(evidence[l.Key].Select(e => e.ToLearnerSkill()), l.Value));
     }
 
+    /// <summary>
+    /// Postings as roles. A posting is read far more often than it changes, so roles are remembered with the posting
+    /// row's version (<c>xmin</c>: every write that changes a posting's skills, occupations or text rewrites that row)
+    /// and the taxonomy labels' version; a request reads the versions of the postings it needs and only the changed
+    /// or unseen ones in full.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, PostingRole>> PostingsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return new Dictionary<Guid, PostingRole>();
+        var labels = await taxonomies.LabelsVersionAsync(ct);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var versions = await conn.QueryAsync<(Guid Id, long Version)>(new CommandDefinition(
+            "SELECT id, xmin::text::bigint FROM job_postings WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: ct));
+        var roles = new Dictionary<Guid, PostingRole>(ids.Count);
+        var changed = new List<Guid>();
+        foreach (var (id, version) in versions)
+        {
+            if (postingRoles.TryGetValue(id, out CachedRole? known) && known!.Version == version && known.Labels == labels) roles[id] = known.Role;
+            else changed.Add(id);
+        }
+        if (changed.Count > 0)
+            foreach (var (role, version) in await ReadPostingsAsync(conn, changed, ct))
+            {
+                roles[role.Id] = role;
+                postingRoles.Set(role.Id, new CachedRole(role, version, labels), new MemoryCacheEntryOptions { Size = 1 });
+            }
+        return roles;
+    }
+
+    /// <summary>How many postings' roles are remembered (~3 KB each, most of it the embedding).</summary>
+    public const int RememberedPostings = 50_000;
+
+    private readonly MemoryCache postingRoles = new(new MemoryCacheOptions { SizeLimit = RememberedPostings });
+
+    private sealed record CachedRole(PostingRole Role, long Version, string Labels);
+
+    private static async Task<IEnumerable<(PostingRole Role, long Version)>> ReadPostingsAsync(NpgsqlConnection conn, List<Guid> ids, CancellationToken ct)
+    {
         using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
-            SELECT id, title, employer, region, city, remote, occupation_ids[1] AS occupationid, embedding
+            SELECT id, xmin::text::bigint AS version, title, employer, region, city, remote, occupation_ids[1] AS occupationid, embedding
               FROM job_postings WHERE id = ANY(@ids);
             SELECT ps.posting_id AS postingid, ps.skill_id AS skillid, ps.requirement, ps.level, ps.years, s.preferred_label AS label
               FROM job_posting_skills ps JOIN skills s ON s.id = ps.skill_id
@@ -51,8 +87,8 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource)
             """, new { ids = ids.ToArray() }, cancellationToken: ct));
         var postings = (await grid.ReadAsync<PostingRow>()).ToList();
         var skills = (await grid.ReadAsync<PostingSkillRow>()).ToLookup(s => s.PostingId);
-        return postings.ToDictionary(p => p.Id, p => new PostingRole(p.Id, p.Title, p.Employer, p.Region, p.City, p.Remote,
-            new RoleProfile(skills[p.Id].Select(s => s.ToRequirement()).ToList(), p.Embedding?.ToArray(), p.OccupationId)));
+        return postings.Select(p => (new PostingRole(p.Id, p.Title, p.Employer, p.Region, p.City, p.Remote,
+            new RoleProfile(skills[p.Id].Select(s => s.ToRequirement()).ToList(), p.Embedding?.ToArray(), p.OccupationId)), p.Version));
     }
 
     public async Task<(string Title, RoleProfile Role)?> OccupationAsync(long occupationId, CancellationToken ct)
@@ -72,6 +108,8 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource)
         return (found.Title, new RoleProfile(requirements, found.Embedding?.ToArray(), occupationId));
     }
 
+    public void Dispose() => postingRoles.Dispose();
+
     internal static Proficiency? ParseLevel(string? level) => level switch
     {
         "beginner" => Proficiency.Beginner,
@@ -87,7 +125,7 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource)
             new DateTimeOffset(DateTime.SpecifyKind(EvidencedAt, DateTimeKind.Utc)), (CredentialQaStatus)Qa, Evidence);
     }
 
-    private sealed record PostingRow(Guid Id, string Title, string? Employer, string? Region, string? City, string Remote, long? OccupationId, Vector? Embedding);
+    private sealed record PostingRow(Guid Id, long Version, string Title, string? Employer, string? Region, string? City, string Remote, long? OccupationId, Vector? Embedding);
 
     private sealed record PostingSkillRow(Guid PostingId, long SkillId, string Requirement, string? Level, float? Years, string Label)
     {

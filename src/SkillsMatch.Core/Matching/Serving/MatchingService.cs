@@ -20,8 +20,7 @@ public sealed partial class MatchingService(
     {
         var learners = await inputs.LearnersAsync([learnerId], ct);
         if (!learners.TryGetValue(learnerId, out var learner)) return null;
-        var ids = await retrieval.PostingsAsync(learner.Embedding, [.. learner.All.Select(s => s.SkillId)], filter, Depth(limit), ct);
-        var postings = await inputs.PostingsAsync(ids, ct);
+        var postings = await retrieval.PostingsAsync(learner.Embedding, [.. learner.All.Select(s => s.SkillId)], filter, Depth(limit), inputs.PostingsAsync, ct);
         var ranked = await RankAsync(postings.Values.Select(p => (p.Role, learner, Key: p)).ToList(), limit, showEvidence: true, ct);
         return ranked.Select(r => new RoleMatch(r.Key.Id, r.Key.Title, r.Key.Employer, r.Key.Region, r.Key.City, r.Key.Remote,
             Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
@@ -52,10 +51,8 @@ public sealed partial class MatchingService(
 
     private async Task<IReadOnlyList<CandidateMatch>> CandidatesAsync(RoleProfile role, CandidateFilter filter, int limit, CancellationToken ct)
     {
-        var ids = await retrieval.LearnersAsync(role.Embedding, [.. role.Requirements.Select(r => r.SkillId)], filter, Depth(limit), ct);
-        var learners = await inputs.LearnersAsync(ids, ct);
-        var profiles = await VisibleProfilesAsync(ids, ct);
-        var pairs = learners.Where(l => profiles.ContainsKey(l.Key)).Select(l => (role, l.Value, Key: profiles[l.Key])).ToList();
+        var candidates = await retrieval.LearnersAsync(role.Embedding, [.. role.Requirements.Select(r => r.SkillId)], filter, Depth(limit), LoadCandidatesAsync, ct);
+        var pairs = candidates.Values.Select(c => (role, c.Skills, Key: c.Profile)).ToList();
         var ranked = await RankAsync(pairs, limit, showEvidence: true, ct);
         return ranked.Select(r => r.Key.ToCandidate(Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
     }
@@ -72,6 +69,16 @@ public sealed partial class MatchingService(
         var results = scorer.Score([.. top.Select(i => (pairs[i].Role, pairs[i].Learner))], graph, now, explain: true);
         var explanations = await explainer.ExplainAsync(results, showEvidence, ct);
         return top.Select((i, rank) => (pairs[i].Key, results[rank], explanations[rank])).ToList();
+    }
+
+    /// <summary>The skills and what the learner shows employers are independent reads: two connections at once.</summary>
+    private async Task<IReadOnlyDictionary<Guid, (LearnerSkills Skills, VisibleProfile Profile)>> LoadCandidatesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var learnersRead = inputs.LearnersAsync(ids, ct);
+        var profilesRead = VisibleProfilesAsync(ids, ct);
+        await Task.WhenAll(learnersRead, profilesRead);
+        var (learners, profiles) = (await learnersRead, await profilesRead);
+        return learners.Where(l => profiles.ContainsKey(l.Key)).ToDictionary(l => l.Key, l => (l.Value, profiles[l.Key]));
     }
 
     private async Task<Dictionary<Guid, VisibleProfile>> VisibleProfilesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)

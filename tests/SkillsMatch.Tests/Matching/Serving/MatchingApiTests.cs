@@ -122,6 +122,25 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
     }
 
     [Fact]
+    public async Task An_employer_edit_to_a_posting_shows_in_the_very_next_match()
+    {
+        var posting = await s.PostingAsync("Edited Analyst", [("sql", "required"), ("data-analysis", "required")]);
+        using var learner = await s.Api.CreateClientAsync(Role.Learner, s.Full);
+        async Task<List<long>> RequirementsAsync() =>
+            (await GetAsync(learner, $"/learners/{s.Full}/matches?region=Nunavut&limit=100")).EnumerateArray()
+            .Single(m => m.GetProperty("jobId").GetGuid() == posting).GetProperty("explanation").GetProperty("requirements")
+            .EnumerateArray().Select(r => r.GetProperty("skillId").GetInt64()).ToList();
+        Assert.Equivalent(new[] { s.Skills["sql"], s.Skills["data-analysis"] }, await RequirementsAsync());
+
+        (await s.Admin.PutAsJsonAsync($"/jobs/{posting}/skills", new
+        {
+            skills = new object[] { new { skillId = s.Skills["data-analysis"], remove = true }, new { skillId = s.Skills["statistics"], requirement = "required" } },
+        })).EnsureSuccessStatusCode();
+
+        Assert.Equivalent(new[] { s.Skills["sql"], s.Skills["statistics"] }, await RequirementsAsync());
+    }
+
+    [Fact]
     public async Task Gaps_list_missing_essential_skills_first_with_fastest_and_cheapest_plans()
     {
         async Task Offer(string title, decimal hours, decimal cost, params string[] skills) =>

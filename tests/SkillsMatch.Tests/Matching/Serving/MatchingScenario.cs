@@ -67,7 +67,7 @@ public sealed class MatchingScenario : IAsyncLifetime
         consent = new { visibleToEmployers = visible, parts },
     };
 
-    private async Task<Guid> PostingAsync(string title, (string Skill, string Requirement)[] skills)
+    public async Task<Guid> PostingAsync(string title, (string Skill, string Requirement)[] skills)
     {
         var created = await Admin.PostAsJsonAsync("/jobs", new Dictionary<string, object?>
         {
