@@ -127,6 +127,7 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<SkillGraphCache>();
         builder.Services.AddSingleton<MatchInputsStore>();
         builder.Services.AddSingleton<MatchRetrieval>();
+        builder.Services.AddSingleton<RoleMatchCache>();
         builder.Services.AddSingleton<MatchExplainer>();
         builder.Services.AddSingleton<MatchingReferences>();
         builder.Services.AddSingleton<MatchingService>();

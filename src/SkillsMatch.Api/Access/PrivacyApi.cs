@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
+using SkillsMatch.Matching.Serving;
 
 namespace SkillsMatch.Api.Access;
 
@@ -29,10 +30,12 @@ public static class PrivacyApi
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Export(Guid id, LearnerDataStore data, CancellationToken ct) =>
         await data.ExportAsync(id, ct) is { } export ? TypedResults.Ok(export) : LearnerNotFound(id);
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, LearnerDataStore data, ApiKeyCache keys, CancellationToken ct)
+    public static async Task<Results<NoContent, ProblemHttpResult>> Delete(
+        Guid id, LearnerDataStore data, ApiKeyCache keys, RoleMatchCache matches, CancellationToken ct)
     {
         var deleted = await data.DeleteAsync(id, ct);
         keys.ForgetLearner(id);
+        matches.Forget(id);
         return deleted ? TypedResults.NoContent() : LearnerNotFound(id);
     }
 

@@ -9,7 +9,7 @@ namespace SkillsMatch.Matching.Serving;
 /// </summary>
 public sealed partial class MatchingService(
     MatchInputsStore inputs, MatchRetrieval retrieval, MatchExplainer explainer, SkillGraphCache graphs, MatchScorer scorer,
-    NpgsqlDataSource dataSource, TimeProvider time)
+    NpgsqlDataSource dataSource, TimeProvider time, RoleMatchCache? remembered = null)
 {
     public const int MaxLimit = 100;
 
@@ -17,6 +17,16 @@ public sealed partial class MatchingService(
     public const int RetrievalDepth = 100;
 
     public async Task<IReadOnlyList<RoleMatch>?> RolesForLearnerAsync(Guid learnerId, RoleFilter filter, int limit, CancellationToken ct)
+    {
+        if (remembered is null) return await ComputeRolesForLearnerAsync(learnerId, filter, limit, ct);
+        if (await remembered.VersionsAsync(learnerId, ct) is not { } versions) return null;
+        if (remembered.Find(learnerId, filter, limit, versions) is { } known) return known;
+        var matches = await ComputeRolesForLearnerAsync(learnerId, filter, limit, ct);
+        if (matches is not null) remembered.Remember(learnerId, filter, limit, versions, matches);
+        return matches;
+    }
+
+    private async Task<IReadOnlyList<RoleMatch>?> ComputeRolesForLearnerAsync(Guid learnerId, RoleFilter filter, int limit, CancellationToken ct)
     {
         var learners = await inputs.LearnersAsync([learnerId], ct);
         if (!learners.TryGetValue(learnerId, out var learner)) return null;
