@@ -4,11 +4,13 @@
 #      the per-key rate limit raised (Access__KeyPermits) so the limiter does not dominate, and per-request logs off;
 #   2. seeds what the mix needs when missing: generated postings from the shipped taxonomy's occupations
 #      (`skillsmatch jobs import`), learners through the API (`skillsmatch load --learners`);
-#   3. `skillsmatch load` for $LOAD_DURATION after a 20 s unmeasured warm-up, then again with the cluster stopped at 20 s
-#      for 10 s; both report the API's CPU time per request (a figure that holds when other work shares the cores);
+#   3. `skillsmatch load` for $LOAD_DURATION after a 20 s unmeasured warm-up, then match requests alone, then the mix
+#      again with the cluster stopped at 20 s for 10 s; each reports the API's CPU time per request (a figure that holds
+#      when other work shares the cores);
 #   4. stops the API, and the cluster too when this script started it.
 # Rows it adds to the run database are tagged ("Load learner …", "load-…" learners, postings "load:…").
-# Environment: LOAD_CONNECTIONS (16), LOAD_DURATION (60s), LOAD_PORT (5090), LOAD_POSTINGS (80), LOAD_LEARNERS (300).
+# Environment: LOAD_CONNECTIONS (16), LOAD_DURATION (60s), LOAD_PORT (5090), LOAD_POSTINGS (80), LOAD_LEARNERS (300),
+# LOAD_REMEMBER_MATCHES (true; false times every match computed afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,7 +41,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "load.sh: starting the API on $url (log: $work/api.log)"
-env Access__KeyPermits=1000000 Access__BootstrapKeys=false ASPNETCORE_ENVIRONMENT=Production \
+env Access__KeyPermits=1000000 Access__BootstrapKeys=false ASPNETCORE_ENVIRONMENT=Production Matching__RememberMatches="${LOAD_REMEMBER_MATCHES:-true}" \
   Logging__LogLevel__Default=Warning 'Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Warning' \
   dotnet src/SkillsMatch.Api/bin/Release/net10.0/linux-x64/SkillsMatch.Api.dll --urls "$url" >"$work/api.log" 2>&1 &
 api_pid=$!
@@ -75,5 +77,7 @@ cli jobs import "$work/postings.jsonl" >"$work/import.log" 2>&1 || { echo "load.
 
 echo "load.sh: steady load"
 cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" --warmup 20s --api-pid "$api_pid"
+echo "load.sh: match requests only (GET /learners/{id}/matches)"
+cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" --warmup 10s --api-pid "$api_pid" --only match
 echo "load.sh: the same load with PostgreSQL stopped at 20 s for 10 s"
 cli load --url "$url" --duration "$duration" --connections "$connections" --learners "$learners" --api-pid "$api_pid" --fault-after 20s --fault-duration 10s --cluster run

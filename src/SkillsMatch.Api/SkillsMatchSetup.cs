@@ -130,7 +130,11 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<RoleMatchCache>();
         builder.Services.AddSingleton<MatchExplainer>();
         builder.Services.AddSingleton<MatchingReferences>();
-        builder.Services.AddSingleton<MatchingService>();
+        // Matching:RememberMatches=false computes every learner's matches afresh (e.g. to measure the uncached path).
+        var remember = builder.Configuration.GetValue("Matching:RememberMatches", true);
+        builder.Services.AddSingleton(s => new MatchingService(s.GetRequiredService<MatchInputsStore>(), s.GetRequiredService<MatchRetrieval>(),
+            s.GetRequiredService<MatchExplainer>(), s.GetRequiredService<SkillGraphCache>(), s.GetRequiredService<MatchScorer>(),
+            s.GetRequiredService<NpgsqlDataSource>(), s.GetRequiredService<TimeProvider>(), remember ? s.GetRequiredService<RoleMatchCache>() : null));
     }
 
     /// <summary>

@@ -23,10 +23,11 @@ public static class LoadCommand
         var faultDuration = new Option<string>("--fault-duration") { Description = "How long the cluster stays stopped", DefaultValueFactory = _ => "10s" };
         var warmup = new Option<string>("--warmup") { Description = "Send the same mix this long first, unmeasured (JIT tiering, caches, pools), e.g. 20s; 0 for none", DefaultValueFactory = _ => "0" };
         var apiPid = new Option<int?>("--api-pid") { Description = "The API's process id: also report its CPU time per request over the measured run (holds when other work shares the cores)" };
+        var only = new Option<string?>("--only") { Description = "Send only this kind of request of the mix: match, search, candidates, extract or write" };
         var cluster = new Option<string>("--cluster") { Description = "The embedded cluster the API uses (scripts/postgres.sh --cluster)", DefaultValueFactory = _ => "run" };
         var command = new Command("load", "Mixed match, search, candidates, extraction and write load against a local API: requests/s, p50/p95/p99 and errors per kind; optionally a database outage in the middle.")
         {
-            url, duration, connections, keys, learners, faultAfter, faultDuration, cluster, warmup, apiPid,
+            url, duration, connections, keys, learners, faultAfter, faultDuration, cluster, warmup, apiPid, only,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -51,6 +52,9 @@ public static class LoadCommand
                 var scenario = await LoadScenario.PrepareAsync(http, adminKey, parse.GetValue(learners), ct);
                 var writes = new WriteJournal($"load-{DateTime.UtcNow:yyyyMMddHHmmss}", adminKey, scenario.Skills);
                 var mix = scenario.Mix(adminKey, employerKey, writes);
+                if (parse.GetValue(only) is { } kind)
+                    mix = mix.Where(r => r.Kind == kind).ToList() is { Count: > 0 } chosen ? chosen
+                        : throw new CliException($"--only {kind}: the mix has {string.Join(", ", mix.Select(r => r.Kind))}");
                 if (parse.GetValue(warmup) is { } w && w != "0")
                 {
                     var warm = ParseDuration(w, "--warmup");
