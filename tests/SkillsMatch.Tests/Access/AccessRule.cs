@@ -1,9 +1,9 @@
 namespace SkillsMatch.Tests.Access;
 
-/// <summary>The kinds of caller the access matrix tries on every endpoint.</summary>
+/// <summary>The kinds of caller the access matrix tries on every endpoint. Employer owns the world's posting; EmployerOther is any other employer.</summary>
 public enum Who
 {
-    NoKey, RevokedKey, Employer, IssuerOther, IssuerOwn, LearnerOther, PractitionerOther, PractitionerCaseload, LearnerOwn, Admin,
+    NoKey, RevokedKey, EmployerOther, Employer, IssuerOther, IssuerOwn, LearnerOther, PractitionerOther, PractitionerCaseload, LearnerOwn, Admin,
 }
 
 /// <summary>What a caller gets: refused as unknown (401), refused as not allowed (403), or through (any other status).</summary>

@@ -63,6 +63,7 @@ public sealed class AccessWorld
         world.clients[Who.PractitionerCaseload] = api.ClientWith(practitioner.Secret);
         world.clients[Who.PractitionerOther] = await api.CreateClientAsync(Role.Practitioner);
         world.clients[Who.Employer] = api.ClientWith(employer.Secret);
+        world.clients[Who.EmployerOther] = await api.CreateClientAsync(Role.Employer);
         world.clients[Who.LearnerOwn] = await api.CreateClientAsync(Role.Learner, learner);
         world.clients[Who.LearnerOther] = await api.CreateClientAsync(Role.Learner, other);
         world.clients[Who.IssuerOwn] = await api.CreateClientAsync(Role.Issuer, subject: issuerUri);

@@ -58,14 +58,14 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         ["DELETE /learners/{learnerId:guid}/credentials/{credentialId:guid}"] = (LearnerAccess, null),
         ["POST /learners/{learnerId:guid}/credentials/{credentialId:guid}/verify"] = (LearnerAccess, null),
 
-        ["POST /jobs/"] = (Roles(Who.Admin, Who.Employer), _ => new { title = "Matrix clerk", description = "Files records." }),
+        ["POST /jobs/"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), _ => new { title = $"Matrix clerk {Guid.NewGuid():N}", description = "Files records." }),
         ["GET /jobs/"] = (AnyKey, null),
         ["GET /jobs/{id:guid}"] = (AnyKey, null),
-        ["PUT /jobs/{id:guid}/skills"] = (Roles(Who.Admin, Who.Employer), _ => new { skills = Array.Empty<object>() }),
+        ["PUT /jobs/{id:guid}/skills"] = (Roles(Who.Admin, Who.Employer), _ => new { skills = new[] { new { skillId = 1, requirement = "required" } } }),
         ["POST /jobs/{id:guid}/close"] = (Roles(Who.Admin, Who.Employer), null),
         ["DELETE /jobs/{id:guid}"] = (Roles(Who.Admin, Who.Employer), null),
-        ["GET /jobs/{id:guid}/candidates"] = (Roles(Who.Admin, Who.Employer), null),
-        ["POST /candidates/search"] = (Roles(Who.Admin, Who.Employer), _ => new { skills = new[] { "sql" } }),
+        ["GET /jobs/{id:guid}/candidates"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), null),
+        ["POST /candidates/search"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), _ => new { skills = new[] { "sql" } }),
         // Learners not on the practitioner's caseload are refused (403) by the handler.
         ["POST /placements"] = (Roles(Who.Admin, Who.PractitionerCaseload),
             w => new { learners = new[] { w.Learner }, openings = new[] { new { job = w.Posting, capacity = 1 } } }),
