@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 
 namespace SkillsMatch.Matching;
@@ -5,7 +6,8 @@ namespace SkillsMatch.Matching;
 /// <summary>
 /// A taxonomy's skill links (broader/narrower, related, crosswalk) and skill vectors, loaded once
 /// (see <see cref="MatchingStore.LoadSkillGraphAsync"/>), answering: for a required skill a learner lacks,
-/// which skill they hold comes closest, and how close. Immutable, so one instance serves every thread.
+/// which skill they hold comes closest, and how close. Immutable but for a thread-safe memo of similar skills, so one
+/// instance serves every thread.
 /// </summary>
 public sealed class SkillGraph
 {
@@ -24,6 +26,7 @@ public sealed class SkillGraph
     private readonly Dictionary<long, (long SkillId, SkillRelationKind Kind, double Similarity)[]> neighbours;
     private readonly Dictionary<long, int> rowOf;
     private readonly float[] matrix;
+    private readonly ConcurrentDictionary<long, (long SkillId, double Similarity)[]> similar = new();
 
     public SkillGraph(IEnumerable<SkillEdge> edges, IReadOnlyDictionary<long, float[]> vectors)
     {
@@ -98,11 +101,28 @@ public sealed class SkillGraph
                 best = new PartialCredit(skillId, kind, similarity);
         if (best is not null || !rowOf.ContainsKey(requiredSkillId)) return best;
 
-        foreach (var held in learner.All)
-            if (Cosine(requiredSkillId, held.SkillId) is { } cosine && cosine >= SimilarThreshold && (best is null || cosine > best.Similarity))
-                best = new PartialCredit(held.SkillId, SkillRelationKind.Similar, cosine);
-        return best;
+        foreach (var (skillId, cosine) in SimilarSkills(requiredSkillId))
+            if (learner.TryGet(skillId, out _)) return new PartialCredit(skillId, SkillRelationKind.Similar, cosine);
+        return null;
     }
+
+    /// <summary>
+    /// Every skill whose vector is at least <see cref="SimilarThreshold"/> close to <paramref name="skillId"/>'s, closest
+    /// first. Worked out the first time a role asks for the skill, then kept: the same required skills come back in
+    /// request after request, and comparing a learner's skills with them was most of a match request's CPU time.
+    /// </summary>
+    private (long SkillId, double Similarity)[] SimilarSkills(long skillId) => similar.GetOrAdd(skillId, static (id, graph) =>
+    {
+        var vector = graph.Vector(id);
+        var found = new List<(long SkillId, double Similarity)>();
+        foreach (var (other, row) in graph.rowOf)
+        {
+            if (other == id) continue;
+            double cosine = TensorPrimitives.Dot(vector, graph.matrix.AsSpan(row * graph.Dimensions, graph.Dimensions));
+            if (cosine >= SimilarThreshold) found.Add((other, cosine));
+        }
+        return [.. found.OrderByDescending(f => f.Similarity).ThenBy(f => f.SkillId)];
+    }, this);
 
     /// <summary>Unit-length mean of the given skills' vectors (those that have one); null when none has.</summary>
     public float[]? MeanVector(IEnumerable<(long SkillId, double Weight)> skills)
