@@ -87,9 +87,9 @@ public static class ExtractionBench
         {
             var analyzed = TextAnalysis.Analyze(posting, model.Matcher).Sentences;
             sentences += analyzed.Count;
-            var queries = SemanticSelection.Select(analyzed, budget);
+            var queries = SemanticSelection.Select(analyzed, budget).DistinctBy(q => q.Text, StringComparer.Ordinal).ToList();
             phrases += queries.Count(q => q.IsPhrase);
-            selected.Add(queries.Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList());
+            selected.Add(queries.Select(q => q.Text).ToList());
         }
         var distinct = selected.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
         Console.WriteLine($"semantic stage per posting: embeds {selected.Average(s => s.Count):F1} texts ({phrases / postings.Count:F1} of them phrases) " +
