@@ -29,16 +29,22 @@ public sealed class SkillExtractor(
             {
                 var texts = queries.Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
                 var generated = await embeddings.GenerateAsync(texts, cancellationToken: ct);
-                var byText = new Dictionary<string, ReadOnlyMemory<float>>(texts.Count, StringComparer.Ordinal);
-                for (var i = 0; i < texts.Count; i++) byText[texts[i]] = generated[i].Vector;
+                var vectors = generated.Select(e => e.Vector).ToList();
+                var nearest = model.Vectors.Nearest(vectors, Math.Max(numbers.SemanticCandidates, options.LinkTopK ?? 0));
+                var byText = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
+                for (var i = 0; i < texts.Count; i++) byText[texts[i]] = i;
                 foreach (var q in queries)
-                    (sentenceVectors[q.Sentence] ??= []).Add(new EmbeddedText(byText[q.Text], new EvidenceSpan(q.Start, q.Length, text.Substring(q.Start, q.Length)), q.IsPhrase));
+                {
+                    var i = byText[q.Text];
+                    (sentenceVectors[q.Sentence] ??= []).Add(new EmbeddedText(vectors[i], nearest[i],
+                        new EvidenceSpan(q.Start, q.Length, text.Substring(q.Start, q.Length)), q.IsPhrase));
+                }
             }
         }
 
         var perSentence = new List<Dictionary<long, Candidate>>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
-            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i], options.LinkTopK ?? 0));
+            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i]));
 
         var threshold = options.Threshold ?? numbers.Threshold;
         var skills = Aggregate(model, sentences, perSentence, threshold);
@@ -51,7 +57,7 @@ public sealed class SkillExtractor(
         return new ExtractionResult(skills, links);
     }
 
-    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, List<EmbeddedText>? vectors, int linkTopK)
+    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, List<EmbeddedText>? vectors)
     {
         var found = new Dictionary<long, Candidate>();
         var denied = new HashSet<long>();
@@ -85,8 +91,8 @@ public sealed class SkillExtractor(
         {
             var words = LabelOverlap.SentenceWords(sentence.Text);
             var semantic = new Dictionary<long, (double Confidence, EvidenceSpan Span)>();
-            foreach (var (vector, span, isPhrase) in vectors)
-                foreach (var (skillId, cosine) in model.Vectors.Nearest(vector.Span, Math.Max(numbers.SemanticCandidates, linkTopK)))
+            foreach (var (_, nearest, span, isPhrase) in vectors)
+                foreach (var (skillId, cosine) in nearest)
                 {
                     if (found.ContainsKey(skillId) || denied.Contains(skillId)) continue;
                     var evidence = cosine + numbers.LabelOverlapWeight * model.Overlap.Of(skillId, words);
@@ -131,8 +137,9 @@ public sealed class SkillExtractor(
         : a == RequirementCue.Preferred || b == RequirementCue.Preferred ? RequirementCue.Preferred
         : RequirementCue.None;
 
-    /// <summary>A vector of the sentence or of one of its phrases, and the text it came from.</summary>
-    private readonly record struct EmbeddedText(ReadOnlyMemory<float> Vector, EvidenceSpan Span, bool IsPhrase);
+    /// <summary>A vector of the sentence or of one of its phrases, its nearest skills, and the text it came from.</summary>
+    private readonly record struct EmbeddedText(
+        ReadOnlyMemory<float> Vector, IReadOnlyList<(long SkillId, double Score)> Nearest, EvidenceSpan Span, bool IsPhrase);
 
     private sealed record Candidate(long SkillId, double Score, ExtractionMethod Method, IReadOnlyList<EvidenceSpan> Spans, RequirementCue Requirement, LevelCue Level);
 }
