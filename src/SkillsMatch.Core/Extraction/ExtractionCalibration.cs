@@ -34,7 +34,7 @@ public sealed record ExtractionCalibration
     public double LabelOverlapWeight { get; init; } = 0.1;
 
     /// <summary>
-    /// Words of one text the semantic stage embeds at most (sentences cut to
+    /// Words of one text the semantic stage embeds at most (sentences, or their residue phrases, cut to
     /// <see cref="SemanticSelection.MaxWordsPerSentence"/>; requirement sentences first). Bounds the cost of a long posting.
     /// </summary>
     public int SemanticWordBudget { get; init; } = 96;

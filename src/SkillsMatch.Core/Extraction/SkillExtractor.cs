@@ -4,7 +4,8 @@ namespace SkillsMatch.Extraction;
 
 /// <summary>
 /// Text → taxonomy skills. The text side (<see cref="TextAnalysis"/>) finds labels with their cues; the
-/// semantic side embeds the sentences that can still add a skill (<see cref="SemanticSelection"/>) and finds
+/// semantic side embeds the sentences, or the phrases of them labels leave unexplained, that can still add a skill
+/// (<see cref="SemanticSelection"/>) and finds
 /// the closest skills; fusion keeps labels (corroborating
 /// the ambiguous ones by meaning), adds skills found by meaning alone above a calibrated floor, and drops
 /// anything a negation denies.
@@ -77,7 +78,9 @@ public sealed class SkillExtractor(
             else
             {
                 score = match.IsPreferred ? numbers.PreferredLabel : numbers.AltLabel;
-                if (cosine >= numbers.SemanticFloor) { method = ExtractionMethod.Both; score = Math.Min(0.99, score + 0.05); }
+                var meaningAgrees = vectors?.Exists(v =>
+                    model.Vectors.Similarity(match.SkillId, v.Vector.Span) >= (v.IsPhrase ? numbers.PhraseFloor : numbers.SemanticFloor)) == true;
+                if (meaningAgrees) { method = ExtractionMethod.Both; score = Math.Min(0.99, score + 0.05); }
             }
             var span = new EvidenceSpan(match.Start, match.Length, match.MatchedText);
             if (found.TryGetValue(match.SkillId, out var existing))
