@@ -10,7 +10,8 @@ namespace SkillsMatch.Cli;
 
 /// <summary>
 /// <c>skillsmatch bench extraction</c>: postings per second for ~2 KB postings, lexical only and with the
-/// semantic matcher (without and with the vector cache), on all cores, plus peak memory.
+/// semantic matcher (without and with the vector cache), on all cores, plus peak memory. The machine is shared, so
+/// each run also reports its CPU time per posting, which neighbours' load does not change.
 /// </summary>
 public static class ExtractionBench
 {
@@ -57,6 +58,7 @@ public static class ExtractionBench
         var options = new ExtractionOptions { LexicalOnly = lexicalOnly };
         var latencies = new double[postings.Count];
         var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
         {
@@ -68,24 +70,32 @@ public static class ExtractionBench
                 latencies[i] = one.Elapsed.TotalMilliseconds;
             }
         }, ct)));
+        var cpuPerPosting = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / postings.Count;
         var list = latencies.ToList();
-        Console.WriteLine($"{name,-50} {postings.Count / watch.Elapsed.TotalSeconds,8:F1} postings/s   per posting median {BenchCommands.Percentile(list, 50):F1} ms  p95 {BenchCommands.Percentile(list, 95):F1} ms");
+        Console.WriteLine($"{name,-50} {postings.Count / watch.Elapsed.TotalSeconds,8:F1} postings/s   per posting median {BenchCommands.Percentile(list, 50):F1} ms  p95 {BenchCommands.Percentile(list, 95):F1} ms" +
+                          $"  CPU {cpuPerPosting:F1} ms (load average {LoadAverage()})");
     }
 
-    /// <summary>What the semantic stage embeds, posting by posting: how many sentences of all, and how many words.</summary>
+    /// <summary>What the semantic stage embeds, posting by posting: how many texts (whole sentences or phrases), words and tokens.</summary>
     private static List<List<string>> SelectedTexts(ExtractionModel model, List<string> postings)
     {
         var budget = new ExtractionCalibration().SemanticWordBudget;
+        var tokenizer = MiniLmModel.LoadTokenizer();
         var selected = new List<List<string>>(postings.Count);
-        double sentences = 0;
+        double sentences = 0, phrases = 0;
         foreach (var posting in postings)
         {
             var analyzed = TextAnalysis.Analyze(posting, model.Matcher).Sentences;
             sentences += analyzed.Count;
-            selected.Add(SemanticSelection.Select(analyzed, budget).Select(q => q.Text).ToList());
+            var queries = SemanticSelection.Select(analyzed, budget).DistinctBy(q => q.Text, StringComparer.Ordinal).ToList();
+            phrases += queries.Count(q => q.IsPhrase);
+            selected.Add(queries.Select(q => q.Text).ToList());
         }
-        Console.WriteLine($"semantic stage per posting: embeds {selected.Average(s => s.Count):F1} of {sentences / postings.Count:F1} sentences, " +
-                          $"~{selected.Average(s => s.Sum(Words)):F0} words (budget {budget})");
+        var distinct = selected.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
+        Console.WriteLine($"semantic stage per posting: embeds {selected.Average(s => s.Count):F1} texts ({phrases / postings.Count:F1} of them phrases) " +
+                          $"from {sentences / postings.Count:F1} sentences, ~{selected.Average(s => s.Sum(Words)):F0} words (budget {budget}), " +
+                          $"{selected.Average(s => s.Sum(t => tokenizer.Encode(t).Length)):F0} tokens; {distinct.Count} distinct texts in the set " +
+                          $"({distinct.Sum(t => tokenizer.Encode(t).Length) / (double)postings.Count:F0} tokens per posting for a cold vector cache)");
         return selected;
     }
 
@@ -102,8 +112,10 @@ public static class ExtractionBench
         }, ct)));
         var words = selected.Sum(s => s.Sum(Words));
         Console.WriteLine($"{"embedder alone on the selected texts",-50} {selected.Count / watch.Elapsed.TotalSeconds,8:F1} postings/s   " +
-                          $"({words / watch.Elapsed.TotalSeconds:F0} words/s; load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(" ")[0] : "n/a")})");
+                          $"({words / watch.Elapsed.TotalSeconds:F0} words/s; load average {LoadAverage()})");
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }

@@ -57,10 +57,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         using var runOptions = new RunOptions();
         using (cancellationToken.Register(() => runOptions.Terminate = true))
         {
-            for (int start = 0; start < byLength.Length; start += _batchSize)
+            foreach (var (start, end) in BatchPlan.Split([.. byLength.Select(i => tokenIds[i].Length)], _batchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                int[] batch = byLength[start..Math.Min(start + _batchSize, byLength.Length)];
+                int[] batch = byLength[start..end];
                 try
                 {
                     EmbedBatch(tokenIds, batch, vectors, runOptions);

@@ -2,48 +2,75 @@ using System.Text.RegularExpressions;
 
 namespace SkillsMatch.Extraction;
 
-/// <summary>A sentence the semantic stage embeds, and the text it embeds for it.</summary>
-public sealed record SemanticQuery(int Sentence, string Text);
+/// <summary>
+/// A text the semantic stage embeds for a sentence: the sentence itself, or one of its unexplained phrases.
+/// Start and Length are offsets into the original text (the evidence a skill found by it points at).
+/// </summary>
+public sealed record SemanticQuery(int Sentence, string Text, int Start, int Length, bool IsPhrase = false);
 
 /// <summary>
 /// Which sentences of a text the semantic stage embeds. Embedding is the pipeline's cost (MiniLM does a few
 /// thousand tokens a second per machine, a 2 KB posting is ~450 tokens), so only sentences that can still
 /// add a skill are embedded: not headings, not boilerplate (equal opportunity, benefits, salary, how to
-/// apply, the company blurb), not sentences whose words are already explained by confident labels. Long
-/// sentences are cut, and a posting's embedded words are capped, requirement sentences first. The linking
-/// mode asks for candidates per sentence, so there every sentence but headings and boilerplate is embedded whole.
+/// apply, the company blurb), not sentences whose words are already explained by confident labels. Of the
+/// others only the phrases the labels leave unexplained are embedded (<see cref="ResiduePhrases"/>), except
+/// where an ambiguous label needs its whole sentence to be corroborated. Long sentences are cut, and a
+/// posting's embedded words are capped, requirement sentences first. The linking mode asks for candidates per
+/// sentence, so there every sentence but headings and boilerplate is embedded whole.
 /// </summary>
 public static partial class SemanticSelection
 {
-    /// <summary>Words kept of a long sentence (~48–64 MiniLM tokens): skill phrases sit early in a bullet.</summary>
+    /// <summary>Words kept of a long sentence (~48–64 MiniLM tokens), or of its phrases: skill phrases sit early in a bullet.</summary>
     public const int MaxWordsPerSentence = 32;
 
     /// <summary>Content words left outside confident labels below which a sentence is settled by its labels.</summary>
     public const int MinUnexplainedWords = 2;
 
+    /// <summary>
+    /// Words a phrase needs to be embedded. A lone word left beside a label ("pipelines" of "CI/CD pipelines",
+    /// "Design") sits close to many skills it does not name: on our gold set single words added 3 false
+    /// positives for each true one.
+    /// </summary>
+    public const int MinPhraseWords = 2;
+
     public static IReadOnlyList<SemanticQuery> Select(IReadOnlyList<AnalyzedSentence> sentences, int wordBudget, bool linking = false)
     {
-        var candidates = new List<(int Index, string Text, int Words, bool Cued)>();
+        var candidates = new List<(SemanticQuery Query, int Words, bool Cued)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < sentences.Count; i++)
         {
             var sentence = sentences[i];
+            var cued = sentence.Requirement != RequirementCue.None;
             if (linking ? !IsSkillBearing(sentence, sentences.Count) : !CanAddSkills(sentence, sentences.Count)) continue;
-            var (text, words) = Truncate(sentence.Text.Trim(), linking ? int.MaxValue : MaxWordsPerSentence);
-            if (words == 0 || !seen.Add(text)) continue;
-            candidates.Add((i, text, words, sentence.Requirement != RequirementCue.None));
+            if (linking || NeedsWholeSentence(sentence))
+            {
+                var (text, words) = Truncate(sentence.Text.Trim(), linking ? int.MaxValue : MaxWordsPerSentence);
+                if (words == 0 || !seen.Add(text)) continue;
+                candidates.Add((new SemanticQuery(i, text, sentence.Start, sentence.Length), words, cued));
+                continue;
+            }
+            var sentenceWords = 0;
+            foreach (var phrase in ResiduePhrases.Of(sentence).Where(p => p.Words >= MinPhraseWords))
+            {
+                if ((sentenceWords += phrase.Words) > MaxWordsPerSentence) break;
+                candidates.Add((new SemanticQuery(i, phrase.Text, phrase.Start, phrase.Length, IsPhrase: true), phrase.Words, cued));
+            }
         }
 
         var chosen = new List<SemanticQuery>();
         var used = 0;
-        foreach (var c in candidates.OrderByDescending(c => c.Cued).ThenBy(c => c.Index))
+        foreach (var c in candidates.OrderByDescending(c => c.Cued).ThenBy(c => c.Query.Sentence))
         {
             if (!linking && used + c.Words > wordBudget && chosen.Count > 0) continue;
-            chosen.Add(new SemanticQuery(c.Index, c.Text));
+            chosen.Add(c.Query);
             used += c.Words;
         }
         return chosen;
     }
+
+    /// <summary>An ambiguous label ("R", "excel at") is corroborated by the meaning of its whole sentence.</summary>
+    private static bool NeedsWholeSentence(AnalyzedSentence sentence) =>
+        sentence.Mentions.Any(m => !m.Negated && m.Match.Ambiguous);
 
     /// <summary>A sentence is worth embedding when it is skill-bearing and not settled by confident labels.</summary>
     public static bool CanAddSkills(AnalyzedSentence sentence, int sentencesInText)

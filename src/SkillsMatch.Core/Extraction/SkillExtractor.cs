@@ -4,7 +4,8 @@ namespace SkillsMatch.Extraction;
 
 /// <summary>
 /// Text → taxonomy skills. The text side (<see cref="TextAnalysis"/>) finds labels with their cues; the
-/// semantic side embeds the sentences that can still add a skill (<see cref="SemanticSelection"/>) and finds
+/// semantic side embeds the sentences, or the phrases of them labels leave unexplained, that can still add a skill
+/// (<see cref="SemanticSelection"/>) and finds
 /// the closest skills; fusion keeps labels (corroborating
 /// the ambiguous ones by meaning), adds skills found by meaning alone above a calibrated floor, and drops
 /// anything a negation denies.
@@ -21,20 +22,30 @@ public sealed class SkillExtractor(
         var model = await models.ForTaxonomyAsync(taxonomyId, ct);
         var analyzed = TextAnalysis.Analyze(text, model.Matcher);
         var sentences = analyzed.Sentences;
-        var sentenceVectors = new ReadOnlyMemory<float>?[sentences.Count];
+        var sentenceVectors = new List<EmbeddedText>?[sentences.Count];
         if (!options.LexicalOnly && embeddings is not null && model.Vectors.Count > 0 && sentences.Count > 0)
         {
             var queries = SemanticSelection.Select(sentences, numbers.SemanticWordBudget, linking: options.LinkTopK is not null);
             if (queries.Count > 0)
             {
-                var generated = await embeddings.GenerateAsync(queries.Select(q => q.Text).ToList(), cancellationToken: ct);
-                for (var i = 0; i < queries.Count; i++) sentenceVectors[queries[i].Sentence] = generated[i].Vector;
+                var texts = queries.Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
+                var generated = await embeddings.GenerateAsync(texts, cancellationToken: ct);
+                var vectors = generated.Select(e => e.Vector).ToList();
+                var nearest = model.Vectors.Nearest(vectors, Math.Max(numbers.SemanticCandidates, options.LinkTopK ?? 0));
+                var byText = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
+                for (var i = 0; i < texts.Count; i++) byText[texts[i]] = i;
+                foreach (var q in queries)
+                {
+                    var i = byText[q.Text];
+                    (sentenceVectors[q.Sentence] ??= []).Add(new EmbeddedText(vectors[i], nearest[i],
+                        new EvidenceSpan(q.Start, q.Length, text.Substring(q.Start, q.Length)), q.IsPhrase));
+                }
             }
         }
 
         var perSentence = new List<Dictionary<long, Candidate>>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
-            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i], options.LinkTopK ?? 0));
+            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i]));
 
         var threshold = options.Threshold ?? numbers.Threshold;
         var skills = Aggregate(model, sentences, perSentence, threshold);
@@ -47,7 +58,7 @@ public sealed class SkillExtractor(
         return new ExtractionResult(skills, links);
     }
 
-    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, ReadOnlyMemory<float>? vector, int linkTopK)
+    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, List<EmbeddedText>? vectors)
     {
         var found = new Dictionary<long, Candidate>();
         var denied = new HashSet<long>();
@@ -55,7 +66,7 @@ public sealed class SkillExtractor(
         {
             var match = mention.Match;
             if (mention.Negated) { denied.Add(match.SkillId); continue; }
-            var cosine = vector is { } v ? model.Vectors.Similarity(match.SkillId, v.Span) : null;
+            var cosine = vectors?.Max(v => model.Vectors.Similarity(match.SkillId, v.Vector.Span));
             double score;
             var method = ExtractionMethod.Lexical;
             if (match.Ambiguous)
@@ -67,7 +78,9 @@ public sealed class SkillExtractor(
             else
             {
                 score = match.IsPreferred ? numbers.PreferredLabel : numbers.AltLabel;
-                if (cosine >= numbers.SemanticFloor) { method = ExtractionMethod.Both; score = Math.Min(0.99, score + 0.05); }
+                var meaningAgrees = vectors?.Exists(v =>
+                    model.Vectors.Similarity(match.SkillId, v.Vector.Span) >= (v.IsPhrase ? numbers.PhraseFloor : numbers.SemanticFloor)) == true;
+                if (meaningAgrees) { method = ExtractionMethod.Both; score = Math.Min(0.99, score + 0.05); }
             }
             var span = new EvidenceSpan(match.Start, match.Length, match.MatchedText);
             if (found.TryGetValue(match.SkillId, out var existing))
@@ -77,17 +90,20 @@ public sealed class SkillExtractor(
         }
         foreach (var id in denied) found.Remove(id);
 
-        if (vector is { } query)
+        if (vectors is not null)
         {
-            var sentenceSpan = new EvidenceSpan(sentence.Start, sentence.Length, sentence.Text);
             var words = LabelOverlap.SentenceWords(sentence.Text);
-            foreach (var (skillId, cosine) in model.Vectors.Nearest(query.Span, Math.Max(numbers.SemanticCandidates, linkTopK)))
-            {
-                if (found.ContainsKey(skillId) || denied.Contains(skillId)) continue;
-                var evidence = cosine + numbers.LabelOverlapWeight * model.Overlap.Of(skillId, words);
-                found[skillId] = new Candidate(skillId, numbers.SemanticConfidence(evidence), ExtractionMethod.Semantic,
-                    [sentenceSpan], sentence.Requirement, sentence.Level);
-            }
+            var semantic = new Dictionary<long, (double Confidence, EvidenceSpan Span)>();
+            foreach (var (_, nearest, span, isPhrase) in vectors)
+                foreach (var (skillId, cosine) in nearest)
+                {
+                    if (found.ContainsKey(skillId) || denied.Contains(skillId)) continue;
+                    var evidence = cosine + numbers.LabelOverlapWeight * model.Overlap.Of(skillId, words);
+                    var confidence = isPhrase ? numbers.PhraseConfidence(evidence) : numbers.SemanticConfidence(evidence);
+                    if (!semantic.TryGetValue(skillId, out var known) || confidence > known.Confidence) semantic[skillId] = (confidence, span);
+                }
+            foreach (var (skillId, (confidence, span)) in semantic)
+                found[skillId] = new Candidate(skillId, confidence, ExtractionMethod.Semantic, [span], sentence.Requirement, sentence.Level);
         }
         return found;
     }
@@ -123,6 +139,10 @@ public sealed class SkillExtractor(
         a == RequirementCue.Required || b == RequirementCue.Required ? RequirementCue.Required
         : a == RequirementCue.Preferred || b == RequirementCue.Preferred ? RequirementCue.Preferred
         : RequirementCue.None;
+
+    /// <summary>A vector of the sentence or of one of its phrases, its nearest skills, and the text it came from.</summary>
+    private readonly record struct EmbeddedText(
+        ReadOnlyMemory<float> Vector, IReadOnlyList<(long SkillId, double Score)> Nearest, EvidenceSpan Span, bool IsPhrase);
 
     private sealed record Candidate(long SkillId, double Score, ExtractionMethod Method, IReadOnlyList<EvidenceSpan> Spans, RequirementCue Requirement, LevelCue Level);
 }
