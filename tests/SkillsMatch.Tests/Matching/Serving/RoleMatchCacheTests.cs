@@ -35,30 +35,29 @@ public sealed class RoleMatchCacheTests(MatchingScenario s) : IClassFixture<Matc
         Assert.Equal(HttpStatusCode.NotFound, (await s.Admin.GetAsync($"/learners/{learner}/matches")).StatusCode);
     }
 
+    /// <summary>Other tests write postings and issuers at the same time: only increases caused here are asserted.</summary>
     [Fact]
-    public async Task Versions_move_with_postings_and_issuer_writes_and_not_with_reads()
+    public async Task Versions_move_with_postings_and_issuer_writes_and_a_learner_version_only_with_that_learner()
     {
         var learner = await NewLearnerAsync("Watcher", "sql");
         var cache = s.Api.Services.GetRequiredService<RoleMatchCache>();
-        var before = (await cache.VersionsAsync(learner, CancellationToken.None))!;
+        Task<RoleMatchCache.Versions> VersionsAsync() => cache.VersionsAsync(learner, CancellationToken.None)!;
+        var before = await VersionsAsync();
 
         using var client = await s.Api.CreateClientAsync(Role.Learner, learner);
         await StatusAsync(client, learner, "sql");
-        Assert.Equal(before, await cache.VersionsAsync(learner, CancellationToken.None));
-
         (await s.Admin.PostAsJsonAsync("/issuers", new { issuerUri = $"https://cache-{Guid.NewGuid():N}.test", name = "Cache test issuer" }))
             .EnsureSuccessStatusCode();
-        var afterIssuer = (await cache.VersionsAsync(learner, CancellationToken.None))!;
+        var afterIssuer = await VersionsAsync();
         Assert.True(afterIssuer.Issuers > before.Issuers);
-        Assert.Equal(before.Postings, afterIssuer.Postings);
 
         (await s.Admin.PostAsync($"/jobs/{s.SmallPosting}/close", null)).EnsureSuccessStatusCode();
-        var afterClose = (await cache.VersionsAsync(learner, CancellationToken.None))!;
+        var afterClose = await VersionsAsync();
         Assert.True(afterClose.Postings > afterIssuer.Postings);
         Assert.Equal(before.Learner, afterClose.Learner);
 
         await PutSelfSkillsAsync(learner, "sql", "statistics");
-        Assert.NotEqual(afterClose.Learner, (await cache.VersionsAsync(learner, CancellationToken.None))!.Learner);
+        Assert.NotEqual(afterClose.Learner, (await VersionsAsync()).Learner);
     }
 
     private async Task<Guid> NewLearnerAsync(string who, params string[] skills)
