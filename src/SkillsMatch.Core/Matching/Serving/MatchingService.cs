@@ -67,7 +67,10 @@ public sealed partial class MatchingService(
 
     private async Task<IReadOnlyList<CandidateMatch>> CandidatesAsync(RoleProfile role, CandidateFilter filter, int limit, CancellationToken ct)
     {
-        var candidates = await retrieval.LearnersAsync(role.Embedding, [.. role.Requirements.Select(r => r.SkillId)], filter, Depth(limit), LoadCandidatesAsync, ct);
+        // Overlap on what the role needs: sharing only its assets says little, and each skill counted costs a scan.
+        var essential = role.Requirements.Where(r => r.Kind == RequirementKind.Essential).Select(r => r.SkillId).ToArray();
+        var overlapSkills = essential.Length > 0 ? essential : [.. role.Requirements.Select(r => r.SkillId)];
+        var candidates = await retrieval.LearnersAsync(role.Embedding, overlapSkills, filter, Depth(limit), LoadCandidatesAsync, ct);
         var pairs = candidates.Values.Select(c => (role, c.Skills, Key: c.Profile)).ToList();
         var ranked = await RankAsync(pairs, limit, showEvidence: true, ct);
         return ranked.Select(r => r.Key.ToCandidate(Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
