@@ -93,11 +93,16 @@ public sealed class MatchScorer
     {
         var analyses = pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, asOf)).ToArray();
         var raw = RawScores(analyses.Select(a => a.Features).ToArray());
-        if (!explain)
-            return analyses.Select((a, i) => new MatchResult(Calibration.ToDisplay(raw[i]), raw[i], a, [])).ToArray();
+        return explain
+            ? Explain([.. analyses.Select((a, i) => (a, raw[i]))])
+            : analyses.Select((a, i) => new MatchResult(Calibration.ToDisplay(raw[i]), raw[i], a, [])).ToArray();
+    }
 
-        var ablations = new List<MatchFeatures>(analyses.Length * FeatureGroups.All.Count);
-        foreach (var analysis in analyses)
+    /// <summary>Results with contributions for analyses already scored (<paramref name="scored"/>: analysis and its raw score).</summary>
+    public IReadOnlyList<MatchResult> Explain(IReadOnlyList<(MatchAnalysis Analysis, double Raw)> scored)
+    {
+        var ablations = new List<MatchFeatures>(scored.Count * FeatureGroups.All.Count);
+        foreach (var (analysis, _) in scored)
             foreach (var (_, features) in FeatureGroups.All)
             {
                 var ablated = new MatchFeatures((float[])analysis.Features.Values.Clone());
@@ -105,14 +110,14 @@ public sealed class MatchScorer
                 ablations.Add(ablated);
             }
         var ablatedRaw = RawScores(ablations);
-        return analyses.Select((a, i) =>
+        return scored.Select((s, i) =>
         {
-            var display = Calibration.ToDisplay(raw[i]);
+            var display = Calibration.ToDisplay(s.Raw);
             var contributions = FeatureGroups.All.Select((group, g) => new FeatureContribution(group.Name,
                     display - Calibration.ToDisplay(ablatedRaw[(i * FeatureGroups.All.Count) + g]),
-                    group.Features.Select(f => new FeatureValue(f.ToString(), a.Features[f], Typical[f])).ToArray()))
+                    group.Features.Select(f => new FeatureValue(f.ToString(), s.Analysis.Features[f], Typical[f])).ToArray()))
                 .OrderByDescending(c => Math.Abs(c.Points)).ToArray();
-            return new MatchResult(display, raw[i], a, contributions);
+            return new MatchResult(display, s.Raw, s.Analysis, contributions);
         }).ToArray();
     }
 

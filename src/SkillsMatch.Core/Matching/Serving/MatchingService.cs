@@ -50,7 +50,7 @@ public sealed partial class MatchingService(
         if (filter.MinTier is not null && filter.RequiredSkillIds is null)
             filter = filter with
             {
-                RequiredSkillIds = [.. posting.Role.Requirements.Where(r => r.Kind == RequirementKind.Essential).Select(r => r.SkillId)],
+                RequiredSkillIds = posting.Role.EssentialSkillIds,
                 RequireAll = false,
             };
         return await CandidatesAsync(posting.Role, filter, limit, ct);
@@ -68,7 +68,7 @@ public sealed partial class MatchingService(
     private async Task<IReadOnlyList<CandidateMatch>> CandidatesAsync(RoleProfile role, CandidateFilter filter, int limit, CancellationToken ct)
     {
         // Overlap on what the role needs: sharing only its assets says little, and each skill counted costs a scan.
-        var essential = role.Requirements.Where(r => r.Kind == RequirementKind.Essential).Select(r => r.SkillId).ToArray();
+        var essential = role.EssentialSkillIds;
         var overlapSkills = essential.Length > 0 ? essential : [.. role.Requirements.Select(r => r.SkillId)];
         var candidates = await retrieval.LearnersAsync(role.Embedding, overlapSkills, filter, Depth(limit), LoadCandidatesAsync, ct);
         var pairs = candidates.Values.Select(c => (role, c.Skills, Key: c.Profile)).ToList();
@@ -83,9 +83,10 @@ public sealed partial class MatchingService(
         var graph = await graphs.GetAsync(ct);
         var now = time.GetUtcNow();
         // Rank everything retrieved, then explain only what is shown: an explanation costs a model call per feature.
-        var raw = scorer.RawScores([.. pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, now).Features)]);
+        var analyses = pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, now)).ToArray();
+        var raw = scorer.RawScores([.. analyses.Select(a => a.Features)]);
         var top = Enumerable.Range(0, pairs.Count).OrderByDescending(i => raw[i]).Take(limit).ToArray();
-        var results = scorer.Score([.. top.Select(i => (pairs[i].Role, pairs[i].Learner))], graph, now, explain: true);
+        var results = scorer.Explain([.. top.Select(i => (analyses[i], raw[i]))]);
         var explanations = await explainer.ExplainAsync(results, showEvidence, ct);
         return top.Select((i, rank) => (pairs[i].Key, results[rank], explanations[rank])).ToList();
     }
