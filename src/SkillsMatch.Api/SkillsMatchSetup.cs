@@ -43,8 +43,8 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<CrosswalkBuilder>();
         builder.Services.AddSingleton<ExtractionStore>();
         builder.Services.AddSingleton<ExtractionModels>();
-        builder.Services.AddSingleton(services => new SkillExtractor(
-            services.GetRequiredService<ExtractionModels>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        builder.Services.AddSingleton(services => new SkillExtractor(services.GetRequiredService<ExtractionModels>(),
+            services.GetKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingsServiceCollectionExtensions.ExtractionKey)));
         builder.Services.AddSingleton(services => new LearnerSkillSummary(services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         builder.Services.AddSingleton<LearnerSkillView>();
         builder.Services.AddSingleton<LearnerChecks>();

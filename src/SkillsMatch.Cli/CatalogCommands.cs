@@ -41,7 +41,7 @@ public static class CatalogCommands
             var taxonomies = new TaxonomyStore(dataSource);
             var working = new WorkingTaxonomy(taxonomies, parse.GetValue(taxonomy)!);
             using var models = new ExtractionModels(new ExtractionStore(dataSource), taxonomies);
-            using var generator = parse.GetValue(lexicalOnly) ? null : new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount });
+            using var generator = parse.GetValue(lexicalOnly) ? null : new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount }, EmbeddingPrecision.Quantized);
             var extractor = new SkillExtractor(models, generator is null ? null : new EmbeddingCache(generator, 10_000));
             var import = new CatalogImport(new CatalogChecks(taxonomies, working, extractor), new CatalogStore(dataSource));
             var started = DateTime.UtcNow;

@@ -102,7 +102,7 @@ public static class ExtractCommands
         var reference = parse.GetValue(TaxonomyOption)!;
         var taxonomyId = await store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
         var models = new ExtractionModels(new ExtractionStore(dataSource), store);
-        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount });
+        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount }, EmbeddingPrecision.Quantized);
         return new ExtractionSession(dataSource, models, model, new SkillExtractor(models, new EmbeddingCache(model, 10_000)), taxonomyId);
     }
 

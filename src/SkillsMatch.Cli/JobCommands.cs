@@ -42,13 +42,16 @@ public sealed class JobSession : IAsyncDisposable
     private readonly NpgsqlDataSource dataSource;
     private readonly ExtractionModels models;
     private readonly MiniLmEmbeddingGenerator model;
+    private readonly MiniLmEmbeddingGenerator extractionModel;
     private readonly OccupationClassifier classifier;
 
-    private JobSession(NpgsqlDataSource dataSource, ExtractionModels models, MiniLmEmbeddingGenerator model, OccupationClassifier classifier, JobImport import)
+    private JobSession(NpgsqlDataSource dataSource, ExtractionModels models, MiniLmEmbeddingGenerator model, MiniLmEmbeddingGenerator extractionModel,
+        OccupationClassifier classifier, JobImport import)
     {
         this.dataSource = dataSource;
         this.models = models;
         this.model = model;
+        this.extractionModel = extractionModel;
         this.classifier = classifier;
         Import = import;
     }
@@ -61,12 +64,16 @@ public sealed class JobSession : IAsyncDisposable
         var store = new TaxonomyStore(dataSource);
         if (await store.ResolveTaxonomyAsync(workingReference, ct) is null) throw new CliException($"the working taxonomy '{workingReference}' is not loaded; import it first");
         var models = new ExtractionModels(new ExtractionStore(dataSource), store);
-        // One ONNX thread per call: the pipeline already runs one posting per core.
-        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = 1 });
+        // One ONNX thread per call: the pipeline already runs one posting per core. Stored vectors come from the
+        // full model; extraction's phrases from the quantized one, as in the API.
+        var options = new EmbeddingOptions { IntraOpThreads = 1 };
+        var model = new MiniLmEmbeddingGenerator(options);
+        var extractionModel = new MiniLmEmbeddingGenerator(options, EmbeddingPrecision.Quantized);
         var cached = new EmbeddingCache(model, 20_000);
         var classifier = new OccupationClassifier(store, cached);
-        var pipeline = new JobPipeline(new SkillExtractor(models, cached), classifier, new WorkingTaxonomy(store, workingReference), cached);
-        return new JobSession(dataSource, models, model, classifier, new JobImport(pipeline, new JobPostingWriter(dataSource)));
+        var extractor = new SkillExtractor(models, new EmbeddingCache(extractionModel, 20_000));
+        var pipeline = new JobPipeline(extractor, classifier, new WorkingTaxonomy(store, workingReference), cached);
+        return new JobSession(dataSource, models, model, extractionModel, classifier, new JobImport(pipeline, new JobPostingWriter(dataSource)));
     }
 
     public async ValueTask DisposeAsync()
@@ -74,6 +81,7 @@ public sealed class JobSession : IAsyncDisposable
         classifier.Dispose();
         models.Dispose();
         model.Dispose();
+        extractionModel.Dispose();
         await dataSource.DisposeAsync();
     }
 }

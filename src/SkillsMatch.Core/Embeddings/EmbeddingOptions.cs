@@ -12,6 +12,12 @@ public sealed record EmbeddingOptions
     [Range(1, 64)]
     public int IntraOpThreads { get; init; } = 1;
 
+    /// <summary>
+    /// The model skill extraction embeds its phrases with. Quantized by default: extraction embeds every text a
+    /// user sends, and its vectors are only compared, never stored. Stored vectors always come from the full model.
+    /// </summary>
+    public EmbeddingPrecision ExtractionPrecision { get; init; } = EmbeddingPrecision.Quantized;
+
     /// <summary>Texts per inference; each batch is padded to its longest text.</summary>
     [Range(1, 1024)]
     public int BatchSize { get; init; } = 32;
@@ -19,4 +25,14 @@ public sealed record EmbeddingOptions
     /// <summary>Distinct texts whose vectors are kept in memory (about 1.7 KB each); 0 disables the cache.</summary>
     [Range(0, 10_000_000)]
     public int CacheCapacity { get; init; } = 10_000;
+}
+
+/// <summary>
+/// Full is the published fp32 model. Quantized runs its matrix products on int8 weights (<see cref="Int8Quantizer"/>):
+/// 1.6–2 times as fast on one core, with vectors at cosine 0.99 (mean; 0.988 the lowest seen) to the full model's.
+/// </summary>
+public enum EmbeddingPrecision
+{
+    Full,
+    Quantized,
 }

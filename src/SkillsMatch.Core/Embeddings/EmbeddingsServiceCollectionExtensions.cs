@@ -7,6 +7,12 @@ namespace SkillsMatch.Embeddings;
 public static class EmbeddingsServiceCollectionExtensions
 {
     /// <summary>
+    /// Service key of the generator skill extraction embeds with: the local model at
+    /// <see cref="EmbeddingOptions.ExtractionPrecision"/>, or the remote endpoint when one is configured.
+    /// </summary>
+    public const string ExtractionKey = "extraction";
+
+    /// <summary>
     /// Registers the configured generator: an OpenAI-compatible endpoint when <paramref name="remote"/> says
     /// so, else the local model (<see cref="AddLocalEmbeddings"/>). Either way behind the in-memory cache.
     /// </summary>
@@ -18,6 +24,7 @@ public static class EmbeddingsServiceCollectionExtensions
             throw new InvalidOperationException("Embeddings:Provider is 'openai' but Embeddings:Endpoint or Embeddings:ApiKey is not set.");
         var client = new OpenAI.Embeddings.EmbeddingClient(remote.Model, new System.ClientModel.ApiKeyCredential(remote.ApiKey),
             new OpenAI.OpenAIClientOptions { Endpoint = remote.Endpoint });
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ExtractionKey, (provider, _) => provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
         return services
             .AddEmbeddingGenerator(client.AsIEmbeddingGenerator(EmbeddingSpace.Dimensions))
             .Use((inner, provider) => new EmbeddingCache(inner, provider.GetService<IOptions<EmbeddingOptions>>()?.Value.CacheCapacity ?? 10_000));
@@ -25,7 +32,8 @@ public static class EmbeddingsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the local all-MiniLM-L6-v2 generator behind an <see cref="EmbeddingCache"/> as the
-    /// application's singleton <see cref="IEmbeddingGenerator{String, Embedding}"/>.
+    /// application's singleton <see cref="IEmbeddingGenerator{String, Embedding}"/>, and extraction's
+    /// (<see cref="ExtractionKey"/>) behind a cache of its own.
     /// </summary>
     /// <param name="options">
     /// When null, <see cref="EmbeddingOptions"/> come from the container (e.g. bound with
@@ -36,6 +44,9 @@ public static class EmbeddingsServiceCollectionExtensions
         this IServiceCollection services, EmbeddingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ExtractionKey, (provider, _) => Resolve(provider) is { ExtractionPrecision: EmbeddingPrecision.Quantized } resolved
+            ? new EmbeddingCache(new MiniLmEmbeddingGenerator(resolved, EmbeddingPrecision.Quantized), resolved.CacheCapacity)
+            : provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
         return services
             .AddEmbeddingGenerator(provider => new MiniLmEmbeddingGenerator(Resolve(provider)))
             .Use((inner, provider) => new EmbeddingCache(inner, Resolve(provider).CacheCapacity));

@@ -16,16 +16,16 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly BertTokenizer _tokenizer;
     private readonly InferenceSession _session;
     private readonly int _batchSize;
-    private readonly EmbeddingGeneratorMetadata _metadata =
-        new("onnxruntime", providerUri: null, MiniLmModel.Id, MiniLmModel.Dimensions);
+    private readonly EmbeddingGeneratorMetadata _metadata;
     private int _disposed;
 
-    public MiniLmEmbeddingGenerator(EmbeddingOptions? options = null)
+    public MiniLmEmbeddingGenerator(EmbeddingOptions? options = null, EmbeddingPrecision precision = EmbeddingPrecision.Full)
     {
         options ??= new EmbeddingOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         _batchSize = options.BatchSize;
+        _metadata = new("onnxruntime", providerUri: null, MiniLmModel.ModelId(precision), MiniLmModel.Dimensions);
         _tokenizer = MiniLmModel.LoadTokenizer();
         using var sessionOptions = new SessionOptions
         {
@@ -34,7 +34,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(MiniLmModel.OnnxFilePath(), sessionOptions);
+        _session = new InferenceSession(MiniLmModel.OnnxFilePath(precision), sessionOptions);
     }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -46,7 +46,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         if (options?.Dimensions is int dimensions && dimensions != MiniLmModel.Dimensions)
         {
-            throw new NotSupportedException($"{MiniLmModel.Id} produces {MiniLmModel.Dimensions} dimensions, not {dimensions}.");
+            throw new NotSupportedException($"{_metadata.DefaultModelId} produces {MiniLmModel.Dimensions} dimensions, not {dimensions}.");
         }
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -74,7 +74,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         long tokenCount = tokenIds.Sum(ids => (long)ids.Length);
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(
-            vectors.Select(vector => new Embedding<float>(vector) { ModelId = MiniLmModel.Id }))
+            vectors.Select(vector => new Embedding<float>(vector) { ModelId = _metadata.DefaultModelId }))
         {
             Usage = new UsageDetails { InputTokenCount = tokenCount, TotalTokenCount = tokenCount },
         };

@@ -24,9 +24,17 @@ public static class MiniLmModel
     // must be a deliberate change: the reference similarities in the tests pin this model.
     private const string OnnxSha256 = "4a64cee3d4134bbdc86eed96e1a660efec58975417204ecfcf134140edb6e0e2";
 
+    // SHA-256 of Int8Quantizer's output for that file: the quantization is deterministic, so the int8 model
+    // is pinned as firmly as its source. A change to the quantizer must change this on purpose.
+    private const string Int8OnnxSha256 = "aa84c64d08c5566626f1f1903cad48c42f4601aaf6113d65cf6bf13d399d9071";
+
     private static readonly Lazy<Assembly> Package = new(LoadPackage);
     private static readonly Lock ExtractionLock = new();
-    private static string? _extractedOnnx;
+    private static readonly Dictionary<EmbeddingPrecision, string> ExtractedOnnx = [];
+
+    /// <summary>The model's name as recorded with every vector it makes; the int8 variant is a model of its own.</summary>
+    public static string ModelId(EmbeddingPrecision precision) =>
+        precision == EmbeddingPrecision.Quantized ? $"{Id}-int8" : Id;
 
     /// <summary>The tokenizer over the model's own vocab.txt.</summary>
     public static BertTokenizer LoadTokenizer()
@@ -36,51 +44,69 @@ public static class MiniLmModel
     }
 
     /// <summary>
-    /// Path of the ONNX file, extracted once per machine into the temp directory so that ONNX Runtime
-    /// loads it by path instead of the process holding a 90 MB managed copy.
+    /// Path of the ONNX file, written once per machine into the temp directory so that ONNX Runtime
+    /// loads it by path instead of the process holding a 90 MB managed copy. The int8 file is made from
+    /// the fp32 one by <see cref="Int8Quantizer"/> (about a second).
     /// </summary>
     /// <remarks>
     /// Named by its pinned hash and verified once per process (0.4 s here), since anyone may write to
     /// the temp directory; a stale or foreign file is replaced.
     /// </remarks>
-    internal static string OnnxFilePath()
+    internal static string OnnxFilePath(EmbeddingPrecision precision)
     {
         lock (ExtractionLock)
         {
-            return _extractedOnnx ??= ExtractOnnx();
+            if (!ExtractedOnnx.TryGetValue(precision, out var path))
+            {
+                path = precision == EmbeddingPrecision.Quantized
+                    ? Materialize($"{Id}-int8-{Int8OnnxSha256[..16]}.onnx", Int8OnnxSha256, WriteInt8)
+                    : Materialize($"{Id}-{OnnxSha256[..16]}.onnx", OnnxSha256, target =>
+                    {
+                        using Stream source = OpenResource(OnnxResource);
+                        source.CopyTo(target);
+                    });
+                ExtractedOnnx[precision] = path;
+            }
+            return path;
         }
     }
 
-    private static string ExtractOnnx()
+    private static void WriteInt8(Stream target)
+    {
+        using var source = new FileStream(OnnxFilePath(EmbeddingPrecision.Full), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        target.Write(Int8Quantizer.Quantize(source));
+    }
+
+    private static string Materialize(string fileName, string sha256, Action<Stream> write)
     {
         string directory = Path.Combine(Path.GetTempPath(), "skillsmatch-models");
-        string path = Path.Combine(directory, $"{Id}-{OnnxSha256[..16]}.onnx");
-        if (File.Exists(path) && HasExpectedHash(path))
+        string path = Path.Combine(directory, fileName);
+        if (File.Exists(path) && Sha256Of(path) == sha256)
         {
             return path;
         }
         Directory.CreateDirectory(directory);
         string partial = $"{path}.{Environment.ProcessId}.partial";
-        using (Stream source = OpenResource(OnnxResource))
         using (var target = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            source.CopyTo(target);
+            write(target);
         }
-        if (!HasExpectedHash(partial))
+        string written = Sha256Of(partial);
+        if (written != sha256)
         {
             File.Delete(partial);
             throw new InvalidDataException(
-                $"{OnnxResource} is not the pinned {Id} (SHA-256 {OnnxSha256}); was the package upgraded?");
+                $"{fileName} came out with SHA-256 {written}, not the pinned {sha256}; was the package or the quantizer changed?");
         }
         // Rename is atomic, so a concurrent process sees either no file or the whole file.
         File.Move(partial, path, overwrite: true);
         return path;
     }
 
-    private static bool HasExpectedHash(string path)
+    private static string Sha256Of(string path)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        return Convert.ToHexStringLower(SHA256.HashData(file)) == OnnxSha256;
+        return Convert.ToHexStringLower(SHA256.HashData(file));
     }
 
     private static Stream OpenResource(string name) =>

@@ -23,4 +23,30 @@ public class LocalEmbeddingsRegistrationTests
         Assert.Equal(384, embeddings[1].Vector.Length);
         Assert.Equal(1, cache.Count);
     }
+
+    [Fact]
+    public async Task Extraction_gets_the_quantized_model_behind_a_cache_of_its_own()
+    {
+        var services = new ServiceCollection();
+        services.AddLocalEmbeddings(new EmbeddingOptions { CacheCapacity = 100 });
+        await using var provider = services.BuildServiceProvider();
+
+        var extraction = provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingsServiceCollectionExtensions.ExtractionKey);
+
+        Assert.IsType<EmbeddingCache>(extraction);
+        Assert.NotSame(provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), extraction);
+        Assert.Equal("all-MiniLM-L6-v2-int8", extraction.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId);
+    }
+
+    [Fact]
+    public async Task Extraction_at_full_precision_shares_the_applications_generator()
+    {
+        var services = new ServiceCollection();
+        services.AddLocalEmbeddings(new EmbeddingOptions { ExtractionPrecision = EmbeddingPrecision.Full });
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Same(
+            provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingsServiceCollectionExtensions.ExtractionKey));
+    }
 }

@@ -40,6 +40,7 @@ public sealed class RemoteEmbeddingsTests
         Assert.Equal("text-embedding-3-small", request!.Value.GetProperty("model").GetString());
         Assert.Equal(384, request.Value.GetProperty("dimensions").GetInt32());
         Assert.Equal(("text-embedding-3-small", 384), EmbeddingSpace.Identify(generator));
+        Assert.Same(generator, provider.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingsServiceCollectionExtensions.ExtractionKey));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class GoldSetQualityTests
         var byExternalId = model.Skills.Values.ToDictionary(s => s.ExternalId, s => s.Id);
         var gold = await GoldFile.ReadAsync(ShippedTaxonomy.RepositoryFile("data", "eval", "skillsmatch-gold.csv"),
             label => byExternalId.TryGetValue(label, out var id) ? id : null, CancellationToken.None);
-        var extractor = new SkillExtractor(models, SharedModel.Generator);
+        var extractor = new SkillExtractor(models, SharedModel.Extraction);
 
         var evaluation = await LinkingEvaluation.RankAsync(extractor, taxonomyId, gold, lexicalOnly: false, CancellationToken.None);
         var report = evaluation.At(extractor.Calibration.Threshold);

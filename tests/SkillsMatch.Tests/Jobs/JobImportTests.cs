@@ -23,7 +23,7 @@ public sealed class JobImportTests : IAsyncLifetime, IDisposable
         var store = new TaxonomyStore(dataSource);
         models = new ExtractionModels(new ExtractionStore(dataSource), store);
         classifier = new OccupationClassifier(store, SharedModel.Generator);
-        var pipeline = new JobPipeline(new SkillExtractor(models, SharedModel.Generator), classifier, new WorkingTaxonomy(store), SharedModel.Generator);
+        var pipeline = new JobPipeline(new SkillExtractor(models, SharedModel.Extraction), classifier, new WorkingTaxonomy(store), SharedModel.Generator);
         import = new JobImport(pipeline, new JobPostingWriter(dataSource));
     }
 

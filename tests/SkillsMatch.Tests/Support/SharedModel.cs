@@ -6,6 +6,12 @@ namespace SkillsMatch.Tests.Support;
 public static class SharedModel
 {
     private static readonly Lazy<MiniLmEmbeddingGenerator> Instance = new(() => new MiniLmEmbeddingGenerator());
+    private static readonly Lazy<MiniLmEmbeddingGenerator> QuantizedInstance =
+        new(() => new MiniLmEmbeddingGenerator(precision: EmbeddingPrecision.Quantized));
 
+    /// <summary>The full model, which every stored vector comes from.</summary>
     public static MiniLmEmbeddingGenerator Generator => Instance.Value;
+
+    /// <summary>The quantized model skill extraction embeds with, as in the API.</summary>
+    public static MiniLmEmbeddingGenerator Extraction => QuantizedInstance.Value;
 }

@@ -1,0 +1,54 @@
+using Google.Protobuf;
+using Onnx;
+using SkillsMatch.Embeddings;
+
+namespace SkillsMatch.Tests.Embeddings;
+
+public class Int8QuantizerTests
+{
+    [Fact]
+    public void Weight_matmuls_become_int8_with_one_scale_per_column()
+    {
+        var weights = new float[] { 1f, -0.5f, 0.25f, -2f, 0.5f, 1f }; // 3×2, column maxima 1 and 2
+        var quantized = ModelProto.Parser.ParseFrom(Int8Quantizer.Quantize(new MemoryStream(Model(weights).ToByteArray())));
+
+        var node = Assert.Single(quantized.Graph.Node);
+        Assert.Equal(("com.microsoft", "DynamicQuantizeMatMul"), (node.Domain, node.OpType));
+        Assert.Equal(["x", "w_int8", "w_int8_scale", "w_int8_zero_point"], node.Input);
+        Assert.Equal(["y"], node.Output);
+        var initializers = quantized.Graph.Initializer.ToDictionary(t => t.Name);
+        Assert.DoesNotContain("w", initializers.Keys);
+        Assert.Equal([127, -32, 32, -127, 64, 64], initializers["w_int8"].RawData.Select(b => (int)(sbyte)b));
+        Assert.Equal([1f / 127, 2f / 127], Floats(initializers["w_int8_scale"]));
+        Assert.Equal([0, 0], initializers["w_int8_zero_point"].RawData.ToArray());
+        Assert.Contains(quantized.OpsetImport, opset => opset.Domain == "com.microsoft");
+    }
+
+    [Fact]
+    public void A_model_with_nothing_to_quantize_is_refused()
+    {
+        var model = Model([1f, 2f]);
+        model.Graph.Node[0].OpType = "Add";
+
+        var error = Assert.Throws<InvalidDataException>(() => Int8Quantizer.Quantize(new MemoryStream(model.ToByteArray())));
+        Assert.Contains("no MatMul", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ModelProto Model(float[] weights)
+    {
+        var weight = new TensorProto { Name = "w", DataType = (int)TensorProto.Types.DataType.Float };
+        weight.Dims.AddRange(weights.Length == 6 ? [3L, 2L] : [1L, weights.Length]);
+        weight.FloatData.AddRange(weights);
+        var node = new NodeProto { Name = "mm", OpType = "MatMul" };
+        node.Input.AddRange(["x", "w"]);
+        node.Output.Add("y");
+        var model = new ModelProto { IrVersion = 7, Graph = new GraphProto { Name = "g" } };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
+        model.Graph.Node.Add(node);
+        model.Graph.Initializer.Add(weight);
+        return model;
+    }
+
+    private static float[] Floats(TensorProto tensor) =>
+        System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
+}
