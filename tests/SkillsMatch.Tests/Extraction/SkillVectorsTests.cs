@@ -12,25 +12,47 @@ public class SkillVectorsTests
     }
 
     [Fact]
-    public void Nearest_for_several_queries_at_once_equals_one_query_at_a_time()
+    public void Nearest_ranks_every_skill_exactly_for_each_query()
     {
         var random = new Random(3);
-        // 300 rows: more than one block, the last one partial; one skill without a vector.
+        // One skill has no vector and can never be found.
         var skills = Enumerable.Range(1, 300)
             .Select(i => new ExtractionSkill(i, $"s{i}", $"skill {i}", [], i == 17 ? null : UnitVector(random))).ToList();
         var vectors = new SkillVectors(skills);
         ReadOnlyMemory<float>[] queries = [.. Enumerable.Range(0, 5).Select(_ => new ReadOnlyMemory<float>(UnitVector(random)))];
 
-        var batched = vectors.Nearest(queries, 20);
+        var nearest = vectors.Nearest(queries, 20);
 
-        Assert.Equal(queries.Length, batched.Length);
+        Assert.Equal(queries.Length, nearest.Length);
         for (var q = 0; q < queries.Length; q++)
         {
-            Assert.Equal(vectors.Nearest(queries[q].Span, 20), batched[q]);
-            Assert.Equal(20, batched[q].Count);
-            Assert.DoesNotContain(batched[q], hit => hit.SkillId == 17);
-            Assert.True(batched[q].Zip(batched[q].Skip(1)).All(pair => pair.First.Score >= pair.Second.Score));
+            var expected = skills.Where(s => s.Vector is not null)
+                .Select(s => (s.Id, Score: s.Vector!.Zip(queries[q].ToArray(), (a, b) => (double)a * b).Sum()))
+                .OrderByDescending(hit => hit.Score).Take(20).ToList();
+            Assert.Equal(expected.Select(hit => hit.Id), nearest[q].Select(hit => hit.SkillId));
+            Assert.All(expected.Zip(nearest[q]), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 5));
         }
         Assert.Empty(vectors.Nearest(Array.Empty<ReadOnlyMemory<float>>(), 20));
+    }
+
+    [Fact]
+    public void Asking_for_more_skills_than_there_are_returns_them_all()
+    {
+        var random = new Random(5);
+        var skills = Enumerable.Range(1, 3).Select(i => new ExtractionSkill(i, $"s{i}", $"skill {i}", [], UnitVector(random))).ToList();
+
+        var nearest = new SkillVectors(skills).Nearest([new ReadOnlyMemory<float>(UnitVector(random))], 20);
+
+        Assert.Equal(3, Assert.Single(nearest).Count);
+    }
+
+    [Fact]
+    public void A_taxonomy_without_vectors_finds_nothing()
+    {
+        var skills = new[] { new ExtractionSkill(1, "s1", "skill 1", [], null) };
+
+        var nearest = new SkillVectors(skills).Nearest([new ReadOnlyMemory<float>(new float[384])], 20);
+
+        Assert.Empty(Assert.Single(nearest));
     }
 }
