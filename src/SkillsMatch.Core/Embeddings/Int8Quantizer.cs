@@ -22,17 +22,28 @@ public static class Int8Quantizer
         var model = ModelProto.Parser.ParseFrom(fp32Model);
         var graph = model.Graph;
         var weights = graph.Initializer.ToDictionary(tensor => tensor.Name, StringComparer.Ordinal);
+        var consumers = graph.Node.SelectMany(node => node.Input.Select(input => (input, node))).ToLookup(pair => pair.input, pair => pair.node, StringComparer.Ordinal);
         var nodes = new List<NodeProto>(graph.Node.Count);
         var quantized = new HashSet<string>(StringComparer.Ordinal);
+        var foldedAdds = new HashSet<NodeProto>();
         foreach (var node in graph.Node)
         {
+            if (foldedAdds.Contains(node))
+            {
+                continue;
+            }
             if (node.OpType == "MatMul" && node.Domain.Length == 0 && weights.TryGetValue(node.Input[1], out var weight) && IsFloatMatrix(weight))
             {
                 if (quantized.Add(weight.Name))
                 {
                     graph.Initializer.AddRange(QuantizePerColumn(weight));
                 }
-                nodes.Add(DynamicQuantizeMatMul(node, weight.Name));
+                var biasAdd = BiasAdd(node, weight, consumers, weights);
+                if (biasAdd is not null)
+                {
+                    foldedAdds.Add(biasAdd.Value.Add);
+                }
+                nodes.Add(DynamicQuantizeMatMul(node, weight.Name, biasAdd));
             }
             else
             {
@@ -59,14 +70,40 @@ public static class Int8Quantizer
     private static bool IsFloatMatrix(TensorProto tensor) =>
         tensor.DataType == (int)TensorProto.Types.DataType.Float && tensor.Dims.Count == 2;
 
-    private static NodeProto DynamicQuantizeMatMul(NodeProto matMul, string weight)
+    // The bias add that follows a projection (its only consumer, adding a constant vector of the output's width)
+    // is done by the quantized MatMul itself, saving a pass over the activations.
+    private static (NodeProto Add, string Bias)? BiasAdd(NodeProto matMul, TensorProto weight, ILookup<string, NodeProto> consumers,
+        Dictionary<string, TensorProto> weights)
+    {
+        var users = consumers[matMul.Output[0]].ToList();
+        if (users is not [{ OpType: "Add", Domain: "" } add] || add.Input.Count != 2)
+        {
+            return null;
+        }
+        var bias = add.Input[0] == matMul.Output[0] ? add.Input[1] : add.Input[0];
+        return weights.TryGetValue(bias, out var vector)
+               && vector.DataType == (int)TensorProto.Types.DataType.Float
+               && vector.Dims.Count == 1 && vector.Dims[0] == weight.Dims[1]
+            ? (add, bias)
+            : null;
+    }
+
+    private static NodeProto DynamicQuantizeMatMul(NodeProto matMul, string weight, (NodeProto Add, string Bias)? biasAdd)
     {
         var node = new NodeProto { Name = $"{matMul.Name}_int8", OpType = "DynamicQuantizeMatMul", Domain = MicrosoftDomain };
         node.Input.Add(matMul.Input[0]);
         node.Input.Add(QuantizedName(weight));
         node.Input.Add(ScaleName(weight));
         node.Input.Add(ZeroPointName(weight));
-        node.Output.AddRange(matMul.Output);
+        if (biasAdd is { } folded)
+        {
+            node.Input.Add(folded.Bias);
+            node.Output.AddRange(folded.Add.Output);
+        }
+        else
+        {
+            node.Output.AddRange(matMul.Output);
+        }
         return node;
     }
 

@@ -26,7 +26,7 @@ public static class MiniLmModel
 
     // SHA-256 of Int8Quantizer's output for that file: the quantization is deterministic, so the int8 model
     // is pinned as firmly as its source. A change to the quantizer must change this on purpose.
-    private const string Int8OnnxSha256 = "aa84c64d08c5566626f1f1903cad48c42f4601aaf6113d65cf6bf13d399d9071";
+    private const string Int8OnnxSha256 = "408f808458fd378520b6ab29796097ba1723798c81b5aadd932d55a844ed5a03";
 
     private static readonly Lazy<Assembly> Package = new(LoadPackage);
     private static readonly Lock ExtractionLock = new();

@@ -25,6 +25,28 @@ public class Int8QuantizerTests
     }
 
     [Fact]
+    public void A_bias_add_after_the_matmul_is_done_by_the_quantized_matmul()
+    {
+        var model = Model([1f, -0.5f, 0.25f, -2f, 0.5f, 1f]);
+        model.Graph.Node[0].Output[0] = "product";
+        var bias = new TensorProto { Name = "b", DataType = (int)TensorProto.Types.DataType.Float };
+        bias.Dims.Add(2);
+        bias.FloatData.AddRange([0.1f, 0.2f]);
+        model.Graph.Initializer.Add(bias);
+        var add = new NodeProto { Name = "add", OpType = "Add" };
+        add.Input.AddRange(["b", "product"]);
+        add.Output.Add("y");
+        model.Graph.Node.Add(add);
+
+        var quantized = ModelProto.Parser.ParseFrom(Int8Quantizer.Quantize(new MemoryStream(model.ToByteArray())));
+
+        var node = Assert.Single(quantized.Graph.Node);
+        Assert.Equal("DynamicQuantizeMatMul", node.OpType);
+        Assert.Equal(["x", "w_int8", "w_int8_scale", "w_int8_zero_point", "b"], node.Input);
+        Assert.Equal(["y"], node.Output);
+    }
+
+    [Fact]
     public void A_model_with_nothing_to_quantize_is_refused()
     {
         var model = Model([1f, 2f]);
