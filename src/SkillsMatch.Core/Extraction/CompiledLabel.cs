@@ -12,7 +12,7 @@ internal enum CaseRule : byte
 
 /// <summary>A label compiled for the automaton, with what must be checked on the text that matched it.</summary>
 internal sealed record CompiledLabel(
-    LexiconEntry Entry, string[] Keys, CaseRule[]? Rules, string[]? Surfaces, bool ShortName, bool CapitalisedWord)
+    LexiconEntry Entry, string[] Keys, CaseRule[]? Rules, string[]? Surfaces, bool ShortName, bool CapitalisedWord, bool LooseAlias)
 {
     public static CompiledLabel? From(LexiconEntry entry)
     {
@@ -37,7 +37,8 @@ internal sealed record CompiledLabel(
         // ≤ 2 letters or digits and no symbol: C, R, Go, AD, ML, S3 collide with words, initials and codes.
         bool shortName = single && surfaces[0].Length <= 2 && surfaces[0].All(char.IsLetterOrDigit);
         bool capitalised = single && rules[0] == CaseRule.Any && surfaces[0].Any(char.IsUpper);
-        return new CompiledLabel(entry, keys, anyRule ? rules : null, anyRule ? surfaces : null, shortName, capitalised);
+        bool looseAlias = single && !entry.IsPreferred && surfaces[0].All(char.IsLower);
+        return new CompiledLabel(entry, keys, anyRule ? rules : null, anyRule ? surfaces : null, shortName, capitalised, looseAlias);
     }
 
     private static CaseRule RuleFor(string surface)

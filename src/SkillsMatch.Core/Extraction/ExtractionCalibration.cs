@@ -16,6 +16,9 @@ public sealed record ExtractionCalibration
     /// <summary>Cosine of sentence and skill above which meaning corroborates an ambiguous label.</summary>
     public double Corroboration { get; init; } = 0.35;
 
+    /// <summary>A phrase holding a loose alias must lie this close to the alias's skill to corroborate it.</summary>
+    public double AliasPhraseCorroboration { get; init; } = 0.45;
+
     /// <summary>Cosine at which a skill found by meaning alone starts to count, and where it is certain.</summary>
     public double SemanticFloor { get; init; } = 0.45;
     public double SemanticCeiling { get; init; } = 0.80;

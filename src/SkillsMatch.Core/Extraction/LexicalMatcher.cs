@@ -56,7 +56,7 @@ public sealed partial class LexicalMatcher
         string matched = normalized.Original.Substring(originalStart, originalLength);
         bool ambiguous = label.ShortName || (label.CapitalisedWord && !CompiledLabel.HasUpper(matched));
         return new LexicalMatch(label.Entry.SkillId, originalStart, originalLength, matched, label.Entry.Label,
-            label.Entry.IsPreferred, ambiguous);
+            label.Entry.IsPreferred, ambiguous, label.LooseAlias);
     }
 
     /// <summary>Non-overlapping, leftmost-longest label occurrences, in text order.</summary>

@@ -26,7 +26,8 @@ public static partial class ResiduePhrases
     public static List<ResiduePhrase> Of(AnalyzedSentence sentence)
     {
         var text = sentence.Text.ToCharArray();
-        foreach (var m in sentence.Mentions)
+        // A loose alias stays in its phrase: that phrase's meaning is what corroborates it.
+        foreach (var m in sentence.Mentions.Where(m => !m.Match.LooseAlias))
         {
             var from = Math.Max(0, m.Match.Start - sentence.Start);
             var to = Math.Min(text.Length, m.Match.Start + m.Match.Length - sentence.Start);

@@ -72,12 +72,15 @@ public static partial class SemanticSelection
     private static bool NeedsWholeSentence(AnalyzedSentence sentence) =>
         sentence.Mentions.Any(m => !m.Negated && m.Match.Ambiguous);
 
-    /// <summary>A sentence is worth embedding when it is skill-bearing and not settled by confident labels.</summary>
+    /// <summary>
+    /// A sentence is worth embedding when it is skill-bearing and not settled by confident labels (a loose alias
+    /// is not confident: it waits for its phrase's meaning).
+    /// </summary>
     public static bool CanAddSkills(AnalyzedSentence sentence, int sentencesInText)
     {
         if (!IsSkillBearing(sentence, sentencesInText)) return false;
         var live = sentence.Mentions.Where(m => !m.Negated).ToList();
-        if (live.Count == 0 || live.Exists(m => m.Match.Ambiguous)) return true;
+        if (live.Count == 0 || live.Exists(m => m.Match.NeedsCorroboration)) return true;
         return UnexplainedWords(sentence, live) >= MinUnexplainedWords;
     }
 

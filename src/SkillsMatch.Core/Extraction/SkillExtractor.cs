@@ -69,9 +69,12 @@ public sealed class SkillExtractor(
             var cosine = vectors?.Max(v => model.Vectors.Similarity(match.SkillId, v.Vector.Span));
             double score;
             var method = ExtractionMethod.Lexical;
-            if (match.Ambiguous)
+            if (match.NeedsCorroboration)
             {
-                var corroborated = cosine >= numbers.Corroboration;
+                // A loose alias is judged by the phrase it stands in (kept whole for that), an ambiguous name by its sentence.
+                var corroborated = match.LooseAlias
+                    ? vectors?.Exists(v => model.Vectors.Similarity(match.SkillId, v.Vector.Span) >= (v.IsPhrase ? numbers.AliasPhraseCorroboration : numbers.Corroboration)) == true
+                    : cosine >= numbers.Corroboration;
                 score = corroborated ? 0.75 + 0.1 * cosine!.Value : numbers.AmbiguousLabel;
                 if (corroborated) method = ExtractionMethod.Both;
             }

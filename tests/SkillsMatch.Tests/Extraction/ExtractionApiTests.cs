@@ -42,6 +42,17 @@ public sealed class ExtractionApiTests : IAsyncLifetime
         Assert.Equal("preferred", powerBi.GetProperty("requirement").GetString(), ignoreCase: true);
     }
 
+    [Theory]
+    [InlineData("You will be hosting guests and managing reservations at the front of the restaurant.", true)]
+    [InlineData("Experience hosting web applications on Linux servers.", false)]
+    public async Task A_loose_alias_counts_only_where_its_phrase_means_the_skill(string text, bool claimed)
+    {
+        // "hosting" is an alias of guest seating and reservations in the shipped taxonomy.
+        var skills = await ExtractAsync(new { text });
+
+        Assert.Equal(claimed, skills.Any(s => s.GetProperty("externalId").GetString() == "guest-reservations"));
+    }
+
     [Fact]
     public async Task Negated_skill_is_not_claimed()
     {

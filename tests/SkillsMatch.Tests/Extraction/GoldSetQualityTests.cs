@@ -8,7 +8,8 @@ namespace SkillsMatch.Tests.Extraction;
 /// <summary>
 /// Extraction quality on our own gold set (data/eval/skillsmatch-gold.csv, 246 sentences) must not regress.
 /// Measured when set: F1 0.825 at the operating threshold, RP@5 93.9 (see the Extraction issue's note); since
-/// the semantic stage embeds residue phrases instead of whole sentences, F1 0.844 (P 0.857, R 0.831), RP@5 94.4.
+/// the semantic stage embeds residue phrases instead of whole sentences, F1 0.844 (P 0.857, R 0.831), RP@5 94.4;
+/// with the int8 model and loose aliases corroborated by their phrase, F1 0.853 (P 0.893, R 0.816), RP@5 94.3.
 /// </summary>
 public sealed class GoldSetQualityTests
 {
@@ -29,7 +30,7 @@ public sealed class GoldSetQualityTests
 
         Assert.Equal(0, gold.IgnoredLabels);
         Assert.True(gold.Sentences.Count >= 150, $"only {gold.Sentences.Count} gold sentences");
-        Assert.True(report.F1 >= 0.81, $"F1 fell to {report.F1:F3} (P {report.Precision:F3}, R {report.Recall:F3})");
+        Assert.True(report.F1 >= 0.83, $"F1 fell to {report.F1:F3} (P {report.Precision:F3}, R {report.Recall:F3})");
         Assert.True(report.RPrecisionAt5 >= 90, $"RP@5 fell to {report.RPrecisionAt5:F1}");
     }
 }

@@ -118,6 +118,29 @@ public class LexicalMatcherTests
         Assert.False(matches[2].Ambiguous);
     }
 
+    [Fact]
+    public void A_one_word_lower_case_alias_is_loose_and_other_labels_are_not()
+    {
+        const long Journalism = 1, Forklift = 2, Spreadsheet = 3, Analysis = 4;
+        var matcher = new LexicalMatcher(
+        [
+            new(Journalism, "journalism", true), new(Journalism, "reporting", false),
+            new(Forklift, "forklift operation", true), new(Forklift, "forklift", false),
+            new(Spreadsheet, "Microsoft Excel", true), new(Spreadsheet, "Excel", false),
+            new(Analysis, "data analysis", true), new(Analysis, "data analytics", false),
+        ]);
+
+        var loose = matcher.Match("Reporting, a forklift, Excel, data analytics and journalism.")
+            .ToDictionary(m => m.MatchedText, m => m.LooseAlias);
+
+        Assert.Equal(
+            new Dictionary<string, bool>
+            {
+                ["Reporting"] = true, ["forklift"] = true, ["Excel"] = false, ["data analytics"] = false, ["journalism"] = false,
+            },
+            loose);
+    }
+
     [Theory]
     [InlineData("Node.js services", NodeJs, "Node.js")]
     [InlineData("CI/CD pipelines", CiCd, "CI/CD")]

@@ -16,6 +16,16 @@ public class ResiduePhrasesTests
     }
 
     [Fact]
+    public void A_loose_alias_stays_in_the_phrase_that_corroborates_it()
+    {
+        var matcher = new LexicalMatcher([new(1, "journalism", true), new(1, "reporting", false), new(2, "Python", true)]);
+
+        var phrases = ResiduePhrases.Of(Assert.Single(TextAnalysis.Analyze("Python and monthly reporting to finance.", matcher).Sentences));
+
+        Assert.Equal(["monthly reporting", "finance"], phrases.Select(p => p.Text));
+    }
+
+    [Fact]
     public void Lists_split_into_their_items()
     {
         Assert.Equal(["troubleshoot printers", "peripherals", "basic network connectivity issues"],
