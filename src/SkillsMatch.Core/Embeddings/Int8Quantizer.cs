@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Google.Protobuf;
 using Onnx;
 
@@ -16,6 +17,14 @@ namespace SkillsMatch.Embeddings;
 public static class Int8Quantizer
 {
     private const string MicrosoftDomain = "com.microsoft";
+
+    /// <summary>
+    /// Whether this CPU has VNNI (AVX-512 VNNI or AVX-VNNI), where ONNX Runtime multiplies uint8 activations by
+    /// int8 weights exactly and fast. Without it the products go through 16-bit sums that can saturate
+    /// (onnxruntime's documented u8s8 caveat), so the quantized model is not used there.
+    /// </summary>
+    public static bool CpuRunsInt8Exactly { get; } = AvxVnni.IsSupported
+        || (Avx512F.IsSupported && X86Base.IsSupported && ((X86Base.CpuId(7, 0).Ecx >> 11) & 1) == 1);
 
     public static byte[] Quantize(Stream fp32Model)
     {

@@ -19,8 +19,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     private readonly EmbeddingGeneratorMetadata _metadata;
     private int _disposed;
 
+    /// <param name="precision">
+    /// <see cref="EmbeddingPrecision.Quantized"/> falls back to the full model on a CPU without VNNI
+    /// (<see cref="Int8Quantizer.CpuRunsInt8Exactly"/>); the metadata names the model actually used.
+    /// </param>
     public MiniLmEmbeddingGenerator(EmbeddingOptions? options = null, EmbeddingPrecision precision = EmbeddingPrecision.Full)
     {
+        if (!Int8Quantizer.CpuRunsInt8Exactly) precision = EmbeddingPrecision.Full;
         options ??= new EmbeddingOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));

@@ -56,6 +56,15 @@ public class Int8QuantizerTests
         Assert.Contains("no MatMul", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_vnni_check_agrees_with_the_kernels_cpu_flags()
+    {
+        if (!File.Exists("/proc/cpuinfo")) return; // Linux tells the flags; elsewhere there is nothing to compare with.
+        var flags = File.ReadLines("/proc/cpuinfo").First(line => line.StartsWith("flags", StringComparison.Ordinal)).Split(' ');
+
+        Assert.Equal(flags.Contains("avx512_vnni") || flags.Contains("avx_vnni"), Int8Quantizer.CpuRunsInt8Exactly);
+    }
+
     private static ModelProto Model(float[] weights)
     {
         var weight = new TensorProto { Name = "w", DataType = (int)TensorProto.Types.DataType.Float };
