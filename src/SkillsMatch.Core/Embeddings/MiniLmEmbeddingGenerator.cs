@@ -32,13 +32,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _batchSize = options.BatchSize;
         _metadata = new("onnxruntime", providerUri: null, MiniLmModel.ModelId(precision), MiniLmModel.Dimensions);
         _tokenizer = MiniLmModel.LoadTokenizer();
-        using var sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = options.IntraOpThreads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
+        using var sessionOptions = OnnxSessions.Sequential(options.IntraOpThreads);
         _session = new InferenceSession(MiniLmModel.OnnxFilePath(precision), sessionOptions);
     }
 

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
+using SkillsMatch.Embeddings;
 
 namespace SkillsMatch.Extraction;
 
@@ -30,13 +31,7 @@ internal sealed class DotProductTopK : IDisposable
         ArgumentOutOfRangeException.ThrowIfNotEqual(matrix.Length, rows * dimensions);
         this.rows = rows;
         this.dimensions = dimensions;
-        using var options = new SessionOptions
-        {
-            IntraOpNumThreads = 1,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
+        using var options = OnnxSessions.Sequential(intraOpThreads: 1);
         session = new InferenceSession(Graph(matrix, rows, dimensions), options);
     }
 
