@@ -42,10 +42,10 @@ public sealed class JobSession : IAsyncDisposable
     private readonly NpgsqlDataSource dataSource;
     private readonly ExtractionModels models;
     private readonly MiniLmEmbeddingGenerator model;
-    private readonly MiniLmEmbeddingGenerator extractionModel;
+    private readonly MiniLmEmbeddingGenerator? extractionModel;
     private readonly OccupationClassifier classifier;
 
-    private JobSession(NpgsqlDataSource dataSource, ExtractionModels models, MiniLmEmbeddingGenerator model, MiniLmEmbeddingGenerator extractionModel,
+    private JobSession(NpgsqlDataSource dataSource, ExtractionModels models, MiniLmEmbeddingGenerator model, MiniLmEmbeddingGenerator? extractionModel,
         OccupationClassifier classifier, JobImport import)
     {
         this.dataSource = dataSource;
@@ -65,13 +65,15 @@ public sealed class JobSession : IAsyncDisposable
         if (await store.ResolveTaxonomyAsync(workingReference, ct) is null) throw new CliException($"the working taxonomy '{workingReference}' is not loaded; import it first");
         var models = new ExtractionModels(new ExtractionStore(dataSource), store);
         // One ONNX thread per call: the pipeline already runs one posting per core. Stored vectors come from the
-        // full model; extraction's phrases from the quantized one, as in the API.
+        // full model; extraction's phrases from the quantized one where this CPU runs it, as in the API.
         var options = new EmbeddingOptions { IntraOpThreads = 1 };
         var model = new MiniLmEmbeddingGenerator(options);
-        var extractionModel = new MiniLmEmbeddingGenerator(options, EmbeddingPrecision.Quantized);
+        var extractionModel = EmbeddingPrecision.Quantized.OnThisCpu() == EmbeddingPrecision.Quantized
+            ? new MiniLmEmbeddingGenerator(options, EmbeddingPrecision.Quantized)
+            : null;
         var cached = new EmbeddingCache(model, 20_000);
         var classifier = new OccupationClassifier(store, cached);
-        var extractor = new SkillExtractor(models, new EmbeddingCache(extractionModel, 20_000));
+        var extractor = new SkillExtractor(models, extractionModel is null ? cached : new EmbeddingCache(extractionModel, 20_000));
         var pipeline = new JobPipeline(extractor, classifier, new WorkingTaxonomy(store, workingReference), cached);
         return new JobSession(dataSource, models, model, extractionModel, classifier, new JobImport(pipeline, new JobPostingWriter(dataSource)));
     }
@@ -81,7 +83,7 @@ public sealed class JobSession : IAsyncDisposable
         classifier.Dispose();
         models.Dispose();
         model.Dispose();
-        extractionModel.Dispose();
+        extractionModel?.Dispose();
         await dataSource.DisposeAsync();
     }
 }

@@ -36,3 +36,10 @@ public enum EmbeddingPrecision
     Full,
     Quantized,
 }
+
+public static class EmbeddingPrecisions
+{
+    /// <summary>The precision actually run here: Quantized only on a CPU with VNNI (<see cref="Int8Quantizer.CpuRunsInt8Exactly"/>).</summary>
+    public static EmbeddingPrecision OnThisCpu(this EmbeddingPrecision precision) =>
+        precision == EmbeddingPrecision.Quantized && !Int8Quantizer.CpuRunsInt8Exactly ? EmbeddingPrecision.Full : precision;
+}

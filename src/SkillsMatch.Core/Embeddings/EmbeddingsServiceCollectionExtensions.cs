@@ -44,7 +44,7 @@ public static class EmbeddingsServiceCollectionExtensions
         this IServiceCollection services, EmbeddingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ExtractionKey, (provider, _) => Resolve(provider) is { ExtractionPrecision: EmbeddingPrecision.Quantized } resolved
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ExtractionKey, (provider, _) => Resolve(provider) is var resolved && resolved.ExtractionPrecision.OnThisCpu() == EmbeddingPrecision.Quantized
             ? new EmbeddingCache(new MiniLmEmbeddingGenerator(resolved, EmbeddingPrecision.Quantized), resolved.CacheCapacity)
             : provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
         return services

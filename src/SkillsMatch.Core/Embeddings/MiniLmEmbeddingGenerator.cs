@@ -25,7 +25,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     /// </param>
     public MiniLmEmbeddingGenerator(EmbeddingOptions? options = null, EmbeddingPrecision precision = EmbeddingPrecision.Full)
     {
-        if (!Int8Quantizer.CpuRunsInt8Exactly) precision = EmbeddingPrecision.Full;
+        precision = precision.OnThisCpu();
         options ??= new EmbeddingOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));

@@ -14,7 +14,7 @@ namespace SkillsMatch.Extraction;
 /// corroboration by the meaning of the words around it.
 /// </param>
 public sealed record LexicalMatch(
-    long SkillId, int Start, int Length, string MatchedText, string Label, bool IsPreferred, bool Ambiguous, bool LooseAlias = false)
+    long SkillId, int Start, int Length, string MatchedText, string Label, bool IsPreferred, bool Ambiguous, bool LooseAlias)
 {
     /// <summary>The label alone does not settle the skill: the fusion step asks for agreement in meaning.</summary>
     public bool NeedsCorroboration => Ambiguous || LooseAlias;
