@@ -32,6 +32,7 @@ app.MapCrosswalks();
 app.MapExtraction();
 app.MapIssuers();
 app.MapLearnerCredentials();
+app.MapHolderBinding();
 app.MapLearners();
 app.MapCatalog();
 app.MapOccupationClassifier();

@@ -5,6 +5,7 @@ using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Demo;
 using SkillsMatch.Api.Errors;
 using SkillsMatch.Credentials;
+using SkillsMatch.Credentials.Holder;
 using SkillsMatch.Credentials.Storage;
 using SkillsMatch.Credentials.Trust;
 using Microsoft.Extensions.AI;
@@ -95,7 +96,8 @@ public static class SkillsMatchSetup
 
     /// <summary>
     /// Verification (Credentials:Http limits, Credentials:Verifier), the issuer trust registry, learners' stored credentials
-    /// and their scheduled re-verification (Credentials:Recheck).
+    /// and their scheduled re-verification (Credentials:Recheck), and holder binding (Credentials:Holder: domain, code and
+    /// challenge lifetimes, EmailSender outbox|smtp with Credentials:Holder:Smtp).
     /// </summary>
     private static void AddCredentials(this WebApplicationBuilder builder)
     {
@@ -107,6 +109,15 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton(services => new CredentialVerifier(
             services.GetRequiredService<CredentialHttpClient>(), services.GetRequiredService<CredentialVerifierOptions>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new IssuerRegistry(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(section.GetSection("Holder").Get<HolderOptions>() ?? new HolderOptions());
+        builder.Services.AddSingleton<HolderStore>();
+        builder.Services.AddSingleton<EmailVerification>();
+        builder.Services.AddSingleton<IPresentationVerifier, VcJwtPresentationVerifier>();
+        builder.Services.AddSingleton<DidBinding>();
+        if (string.Equals(section["Holder:EmailSender"], "smtp", StringComparison.OrdinalIgnoreCase))
+            builder.Services.AddSingleton<IEmailSender>(_ => new SmtpEmailSender(section.GetSection("Holder:Smtp").Get<SmtpOptions>() ?? new SmtpOptions()));
+        else
+            builder.Services.AddSingleton<IEmailSender, OutboxEmailSender>();
         builder.Services.AddSingleton<CredentialSkills>();
         builder.Services.AddSingleton<LearnerCredentialStore>();
         builder.Services.AddSingleton<LearnerCredentials>();

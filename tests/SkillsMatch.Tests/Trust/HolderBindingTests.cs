@@ -89,6 +89,28 @@ public sealed partial class HolderBindingTests
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("bind").ValueKind);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Hashed_email_identity_binds_only_the_learners_own_verified_address(bool own)
+    {
+        using var issuer = await TrustedIssuerAsync();
+        var address = Address();
+        var learner = await f.CreateLearnerAsync(address);
+        var credential = CredentialFor(issuer, null);
+        var salt = "s4lt";
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes((own ? address : Address()) + salt)));
+        credential["credentialSubject"]!["identifier"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "IdentityObject", ["identityType"] = "emailAddress", ["hashed"] = true, ["identityHash"] = "sha256$" + hash, ["salt"] = salt,
+        });
+
+        var response = await f.SubmitAsync(learner, Jwt(issuer, credential));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(own ? "credentialVerified" : "attested", CredentialApiFixture.Skills(await CredentialApiFixture.JsonAsync(response))["sql"].Tier);
+    }
+
     [Fact]
     public async Task Proving_the_did_with_a_presentation_upgrades_the_stored_credential_without_resubmission()
     {
