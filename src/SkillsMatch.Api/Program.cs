@@ -7,6 +7,7 @@ using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
+using SkillsMatch.Api.Input;
 using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Matching;
 using SkillsMatch.Api.Jobs;
@@ -21,6 +22,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAccess();
+app.UseInputPolicy();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();

@@ -75,6 +75,33 @@ public sealed class ControlCharacterTests : LearnerApiHost
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF")]
+    [InlineData("\u202E")]
+    [InlineData("\u00AD")]
+    public async Task Invisible_character_inside_a_word_does_not_hide_the_skill(string invisible)
+    {
+        var text = $"Writes S{invisible}QL queries and builds dashboards in Pow{invisible}er BI.";
+        var response = await Client.PostAsync("/extract", new StringContent(
+            new JsonObject { ["text"] = text, ["lexicalOnly"] = true }.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var skills = JsonNode.Parse(body)!["skills"]!.AsArray().Select(s => s!["externalId"]!.GetValue<string>()).ToList();
+        Assert.Contains("sql", skills);
+    }
+
+    [Fact]
+    public async Task Bidi_and_zero_width_characters_are_removed_from_names_and_titles()
+    {
+        var response = await Client.PostAsync("/learners", new StringContent(
+            new JsonObject { ["displayName"] = "Ad\u202Ea\u200B Love\u2066lace" }.ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("Ada Lovelace", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["displayName"]!.GetValue<string>());
+    }
+
     private static async Task AssertRefusedAsync(HttpResponseMessage response, string field)
     {
         var text = await response.Content.ReadAsStringAsync();
