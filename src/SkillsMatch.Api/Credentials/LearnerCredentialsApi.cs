@@ -84,7 +84,7 @@ public static class LearnerCredentialsApi
                 ["format"] = verdict.Format,
                 ["signatureValid"] = verdict.SignatureValid,
                 ["keyBoundToIssuer"] = verdict.KeyBoundToIssuer,
-                ["status"] = verdict.Status,
+                ["credentialStatus"] = verdict.Status, // not "status": that is the HTTP status of a ProblemDetails
             });
     }
 
