@@ -2,6 +2,7 @@ using SkillsMatch.Credentials.Keys;
 
 namespace SkillsMatch.Tests.Credentials;
 
+[Trait("Category", "Unit")]
 public sealed class KeyDecodingTests
 {
     [Fact]
