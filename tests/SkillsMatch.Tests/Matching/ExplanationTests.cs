@@ -4,6 +4,7 @@ using static SkillsMatch.Tests.Matching.SmallSkillGraph;
 
 namespace SkillsMatch.Tests.Matching;
 
+[Trait("Category", "Unit")]
 public sealed class ExplanationTests
 {
     [Fact]

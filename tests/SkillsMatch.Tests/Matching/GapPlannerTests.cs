@@ -2,6 +2,7 @@ using SkillsMatch.Matching.Plans;
 
 namespace SkillsMatch.Tests.Matching;
 
+[Trait("Category", "Unit")]
 public sealed class GapPlannerTests
 {
     private static readonly SkillGap Sql = new(1, "SQL", 1.0, Essential: true);

@@ -3,6 +3,7 @@ using static SkillsMatch.Tests.Matching.SmallSkillGraph;
 
 namespace SkillsMatch.Tests.Matching;
 
+[Trait("Category", "Unit")]
 public sealed class PartialCreditTests
 {
     private static readonly SkillGraph Graph = Build();

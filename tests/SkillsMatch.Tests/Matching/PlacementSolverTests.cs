@@ -2,6 +2,7 @@ using SkillsMatch.Matching.Placements;
 
 namespace SkillsMatch.Tests.Matching;
 
+[Trait("Category", "Unit")]
 public sealed class PlacementSolverTests
 {
     private static readonly Guid Ana = new("00000000-0000-0000-0000-0000000000a1");

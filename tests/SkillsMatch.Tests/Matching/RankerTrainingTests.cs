@@ -2,6 +2,7 @@ using SkillsMatch.Matching;
 
 namespace SkillsMatch.Tests.Matching;
 
+[Trait("Category", "Unit")]
 public sealed class RankerTrainingTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);

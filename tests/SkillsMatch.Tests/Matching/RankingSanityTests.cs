@@ -6,6 +6,7 @@ using SkillsMatch.Matching;
 namespace SkillsMatch.Tests.Matching;
 
 /// <summary>The committed model ranks the way anyone would: more essential skills, and stronger evidence, rank higher.</summary>
+[Trait("Category", "Unit")]
 public sealed class RankingSanityTests
 {
     private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);

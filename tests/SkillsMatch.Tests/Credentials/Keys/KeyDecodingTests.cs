@@ -1,7 +1,8 @@
 using SkillsMatch.Credentials.Keys;
 
-namespace SkillsMatch.Tests.Credentials;
+namespace SkillsMatch.Tests.Credentials.Keys;
 
+[Trait("Category", "Unit")]
 public sealed class KeyDecodingTests
 {
     [Fact]

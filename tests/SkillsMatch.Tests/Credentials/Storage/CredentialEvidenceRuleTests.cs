@@ -2,8 +2,9 @@ using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Storage;
 using SkillsMatch.Learners;
 
-namespace SkillsMatch.Tests.Credentials.Stored;
+namespace SkillsMatch.Tests.Credentials.Storage;
 
+[Trait("Category", "Unit")]
 public sealed class CredentialEvidenceRuleTests
 {
     private static readonly FoundSkill[] Found =

@@ -12,7 +12,7 @@ using SkillsMatch.Credentials.Trust;
 using SkillsMatch.Taxonomy;
 using SkillsMatch.Tests.Support;
 
-namespace SkillsMatch.Tests.Credentials.Stored;
+namespace SkillsMatch.Tests.Credentials.Storage;
 
 /// <summary>
 /// The real API over the test database, with the shipped taxonomy as working taxonomy, a loopback server for DID

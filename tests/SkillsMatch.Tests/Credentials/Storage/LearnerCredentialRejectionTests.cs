@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace SkillsMatch.Tests.Credentials.Stored;
+namespace SkillsMatch.Tests.Credentials.Storage;
 
 /// <summary>Forged, malformed or withdrawn credentials: 422 with the reason, and the learner's rows exactly as before.</summary>
 [Collection(StoredCredentialsGroup.Name)]

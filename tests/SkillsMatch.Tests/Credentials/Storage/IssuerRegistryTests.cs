@@ -4,7 +4,7 @@ using SkillsMatch.Cli;
 using SkillsMatch.Credentials.Trust;
 using SkillsMatch.Tests.Support;
 
-namespace SkillsMatch.Tests.Credentials.Stored;
+namespace SkillsMatch.Tests.Credentials.Storage;
 
 [Collection(StoredCredentialsGroup.Name)]
 public sealed class IssuerRegistryTests(CredentialApiFixture f)

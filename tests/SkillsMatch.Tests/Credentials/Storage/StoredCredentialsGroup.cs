@@ -1,4 +1,4 @@
-namespace SkillsMatch.Tests.Credentials.Stored;
+namespace SkillsMatch.Tests.Credentials.Storage;
 
 /// <summary>
 /// One API host for every stored-credential test, run one class at a time: the scheduled pass re-verifies every due

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SkillsMatch.Credentials;
 
-namespace SkillsMatch.Tests.Credentials;
+namespace SkillsMatch.Tests.Credentials.Status;
 
 public sealed class CredentialStatusTests : CredentialTestHost
 {

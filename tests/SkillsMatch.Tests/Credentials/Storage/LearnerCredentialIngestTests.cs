@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
 
-namespace SkillsMatch.Tests.Credentials.Stored;
+namespace SkillsMatch.Tests.Credentials.Storage;
 
 [Collection(StoredCredentialsGroup.Name)]
 public sealed class LearnerCredentialIngestTests

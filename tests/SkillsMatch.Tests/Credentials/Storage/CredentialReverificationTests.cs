@@ -5,7 +5,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Credentials.Storage;
 
-namespace SkillsMatch.Tests.Credentials.Stored;
+namespace SkillsMatch.Tests.Credentials.Storage;
 
 /// <summary>Re-verification on demand and on schedule: a revoked or expired credential lowers its skills' tiers at once.</summary>
 [Collection(StoredCredentialsGroup.Name)]
