@@ -2,9 +2,10 @@ using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
+using SkillsMatch.Matching.Retrieval;
 using SkillsMatch.Taxonomy;
 
-namespace SkillsMatch.Matching.Serving;
+namespace SkillsMatch.Matching;
 
 /// <summary>
 /// A learner's matches, remembered while nothing they depend on has changed: the learner's row (rewritten by every

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using SkillsMatch.Access;
 
-namespace SkillsMatch.Tests.Matching.Serving;
+namespace SkillsMatch.Tests.Matching;
 
 public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<MatchingScenario>
 {

@@ -7,7 +7,7 @@ using SkillsMatch.Learners;
 using SkillsMatch.Tests.Learners;
 using SkillsMatch.Tests.Support;
 
-namespace SkillsMatch.Tests.Matching.Serving;
+namespace SkillsMatch.Tests.Matching;
 
 /// <summary>
 /// A small data-analyst scenario through the real API: one open posting needing four skills (plus python as an

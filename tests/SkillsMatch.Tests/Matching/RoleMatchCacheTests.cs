@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Access;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching;
 
-namespace SkillsMatch.Tests.Matching.Serving;
+namespace SkillsMatch.Tests.Matching;
 
 /// <summary>Remembered matches are never served once what they were computed from has changed.</summary>
 public sealed class RoleMatchCacheTests(MatchingScenario s) : IClassFixture<MatchingScenario>

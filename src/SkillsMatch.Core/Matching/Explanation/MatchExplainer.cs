@@ -2,20 +2,11 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Ranking;
 using SkillsMatch.Taxonomy;
 
-namespace SkillsMatch.Matching.Serving;
-
-/// <summary>Why a score is what it is: every requirement of the role with its outcome, and the main features' contributions.</summary>
-public sealed record MatchExplanation(string Summary, IReadOnlyList<RequirementExplanation> Requirements, IReadOnlyList<FeatureContribution> Contributions);
-
-/// <param name="Status">matched, partial or missing.</param>
-/// <param name="Tier">For matched (or the related skill of a partial): the evidence tier, e.g. credential-verified.</param>
-/// <param name="Through">For partial: the related skill the learner holds, how it relates and how similar it is.</param>
-public sealed record RequirementExplanation(
-    long SkillId, string Label, string Kind, string Status, string? Tier, string? Evidence, PartialExplanation? Through);
-
-public sealed record PartialExplanation(long SkillId, string Label, string Relation, double Similarity);
+namespace SkillsMatch.Matching.Explanation;
 
 /// <summary>
 /// Turns scored analyses into explanations, with labels for every skill they mention. Labels are remembered until the

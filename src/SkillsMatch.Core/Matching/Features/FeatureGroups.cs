@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// Features explained together. They are ablated as groups because they move together (coverage, tier-weighted

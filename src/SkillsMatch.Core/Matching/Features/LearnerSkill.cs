@@ -1,7 +1,7 @@
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// A learner's best evidence for one skill: its tier, the level and years claimed or assessed, when it was
@@ -16,14 +16,3 @@ public sealed record LearnerSkill(
     DateTimeOffset LastEvidenced,
     CredentialQaStatus CredentialQa = CredentialQaStatus.None,
     string? Evidence = null);
-
-/// <summary>
-/// Quality assurance of the credential behind a skill: issued under an accredited programme, aligned to a
-/// recognised framework, or neither (also when no credential backs the skill).
-/// </summary>
-public enum CredentialQaStatus
-{
-    None,
-    Framework,
-    Accredited,
-}

@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// Every skill a learner holds (one entry per skill: the strongest evidence wins) and the learner's profile

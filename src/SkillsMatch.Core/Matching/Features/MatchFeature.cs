@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// The ranker's features, in the fixed order of <see cref="MatchFeatures.Values"/> (the model depends on it:

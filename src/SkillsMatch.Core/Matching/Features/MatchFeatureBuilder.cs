@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// Builds a (learner, role) pair's requirement outcomes and features. The one feature builder shared by

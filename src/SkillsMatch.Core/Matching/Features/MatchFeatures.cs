@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>One (learner, role) pair's features as the model reads them: <see cref="MatchFeature"/> order.</summary>
 public sealed class MatchFeatures

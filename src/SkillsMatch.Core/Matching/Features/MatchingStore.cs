@@ -1,8 +1,9 @@
 using Dapper;
 using Npgsql;
 using Pgvector;
+using SkillsMatch.Matching.Training;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>What matching reads from the taxonomy, once per taxonomy: its skill graph and occupation skill profiles.</summary>
 public sealed class MatchingStore(NpgsqlDataSource dataSource)

@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// What the learner has for one requirement: the skill itself (<see cref="Held"/>), a related skill
@@ -13,11 +13,4 @@ public sealed record RequirementOutcome(RoleRequirement Requirement, Requirement
         RequirementStatus.Partial => Partial!.Similarity,
         _ => 0,
     };
-}
-
-public enum RequirementStatus
-{
-    Matched,
-    Partial,
-    Missing,
 }

@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// What a role asks for, whatever it came from (an occupation's skill profile or a job posting): its skill

@@ -1,6 +1,6 @@
 using SkillsMatch.Extraction;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// One skill a role asks for. <paramref name="Importance"/> weighs it within its kind (1 when the source gives
@@ -13,10 +13,3 @@ public sealed record RoleRequirement(
     Proficiency? Level = null,
     double? Years = null,
     string? Label = null);
-
-/// <summary>Essential (an occupation's essential skill, a posting's "required") or optional ("preferred", "nice to have").</summary>
-public enum RequirementKind
-{
-    Essential,
-    Optional,
-}

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// A taxonomy's skill links (broader/narrower, related, crosswalk) and skill vectors, loaded once

@@ -1,6 +1,6 @@
 using SkillsMatch.Taxonomy;
 
-namespace SkillsMatch.Matching.Serving;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>
 /// The working taxonomy's skill graph, loaded once and reloaded when the taxonomy's labels change

@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Features;
 
 /// <summary>How a skill the learner holds relates to a skill the role asks for.</summary>
 public enum SkillRelationKind
@@ -14,9 +14,3 @@ public enum SkillRelationKind
     /// <summary>No link in the taxonomy, but close skill vectors.</summary>
     Similar,
 }
-
-/// <summary>Credit for a required skill the learner lacks, through a skill they hold.</summary>
-public sealed record PartialCredit(long HeldSkillId, SkillRelationKind Kind, double Similarity);
-
-/// <summary>One link of the taxonomy graph as stored: for Broader, <paramref name="From"/>'s parent is <paramref name="To"/>.</summary>
-public sealed record SkillEdge(long From, long To, SkillRelationKind Kind, double? Confidence = null);

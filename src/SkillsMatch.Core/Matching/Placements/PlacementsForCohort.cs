@@ -1,13 +1,15 @@
-using SkillsMatch.Matching.Placements;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Ranking;
+using SkillsMatch.Matching.Retrieval;
 
-namespace SkillsMatch.Matching.Serving;
+namespace SkillsMatch.Matching.Placements;
 
-public sealed partial class MatchingService
+/// <summary>
+/// The practitioner's view: every (learner, opening) pair of a cohort scored with the ranker, and the assignment
+/// with the most total fit. Unknown learners or postings are reported back rather than silently dropped.
+/// </summary>
+public sealed class PlacementsForCohort(MatchInputsStore inputs, SkillGraphCache graphs, MatchScorer scorer, TimeProvider time)
 {
-    /// <summary>
-    /// Scores every (learner, opening) pair of a cohort with the ranker and suggests the assignment with the most
-    /// total fit. Unknown learners or postings are reported back rather than silently dropped.
-    /// </summary>
     public async Task<PlacementView> PlaceAsync(IReadOnlyList<Guid> learnerIds, IReadOnlyList<Opening> openings, double minFit, int optionsPerLearner, CancellationToken ct)
     {
         var learners = await inputs.LearnersAsync(learnerIds, ct);
@@ -27,6 +29,3 @@ public sealed partial class MatchingService
         }, []);
     }
 }
-
-/// <param name="Result">Null when <paramref name="Unknown"/> names learners or postings that do not exist.</param>
-public sealed record PlacementView(PlacementResult? Result, IReadOnlyList<Guid> Unknown);

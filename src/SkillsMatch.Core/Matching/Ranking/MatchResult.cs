@@ -1,4 +1,7 @@
-namespace SkillsMatch.Matching;
+using SkillsMatch.Matching.Explanation;
+using SkillsMatch.Matching.Features;
+
+namespace SkillsMatch.Matching.Ranking;
 
 /// <summary>
 /// A scored (learner, role) pair: <see cref="Score"/> 0–100 for display, the model's <see cref="RawScore"/>

@@ -3,11 +3,12 @@ using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using SkillsMatch.Matching.Features;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Ranking;
 
 /// <summary>
-/// Scores (learner, role) pairs with the learned ranker (models/ranker.zip) and explains them. Load once and
+/// Scores (learner, role) pairs with the learned ranker (models/ranker.zip). Load once and
 /// share: a PredictionEngine is not thread-safe, so each call rents one from a pool for its whole batch (a
 /// batch <see cref="ITransformer.Transform"/> costs tens of ms in set-up; a pooled engine scores 200 rows in about one).
 /// </summary>
@@ -83,42 +84,12 @@ public sealed class MatchScorer
         }
     }
 
-    /// <summary>
-    /// Scores each pair 0–100 with its requirement outcomes; with <paramref name="explain"/>, also what each
-    /// <see cref="FeatureGroups"/> group contributed, by ablation: the score minus the score with that group set to
-    /// <see cref="Typical"/>'s values. (ML.NET's FeatureContributionCalculation needs the concrete trained model
-    /// type and splits credit per split feature; ablation works on any loaded model and reads in display points.)
-    /// </summary>
-    public IReadOnlyList<MatchResult> Score(IReadOnlyList<(RoleProfile Role, LearnerSkills Learner)> pairs, SkillGraph graph, DateTimeOffset asOf, bool explain = false)
+    /// <summary>Scores each pair 0–100 with its requirement outcomes (contributions, when wanted, from <see cref="Explanation.FeatureAblation"/>).</summary>
+    public IReadOnlyList<MatchResult> Score(IReadOnlyList<(RoleProfile Role, LearnerSkills Learner)> pairs, SkillGraph graph, DateTimeOffset asOf)
     {
         var analyses = pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, asOf)).ToArray();
         var raw = RawScores(analyses.Select(a => a.Features).ToArray());
-        return explain
-            ? Explain([.. analyses.Select((a, i) => (a, raw[i]))])
-            : analyses.Select((a, i) => new MatchResult(Calibration.ToDisplay(raw[i]), raw[i], a, [])).ToArray();
-    }
-
-    /// <summary>Results with contributions for analyses already scored (<paramref name="scored"/>: analysis and its raw score).</summary>
-    public IReadOnlyList<MatchResult> Explain(IReadOnlyList<(MatchAnalysis Analysis, double Raw)> scored)
-    {
-        var ablations = new List<MatchFeatures>(scored.Count * FeatureGroups.All.Count);
-        foreach (var (analysis, _) in scored)
-            foreach (var (_, features) in FeatureGroups.All)
-            {
-                var ablated = new MatchFeatures((float[])analysis.Features.Values.Clone());
-                foreach (var feature in features) ablated[feature] = Typical[feature];
-                ablations.Add(ablated);
-            }
-        var ablatedRaw = RawScores(ablations);
-        return scored.Select((s, i) =>
-        {
-            var display = Calibration.ToDisplay(s.Raw);
-            var contributions = FeatureGroups.All.Select((group, g) => new FeatureContribution(group.Name,
-                    display - Calibration.ToDisplay(ablatedRaw[(i * FeatureGroups.All.Count) + g]),
-                    group.Features.Select(f => new FeatureValue(f.ToString(), s.Analysis.Features[f], Typical[f])).ToArray()))
-                .OrderByDescending(c => Math.Abs(c.Points)).ToArray();
-            return new MatchResult(display, s.Raw, s.Analysis, contributions);
-        }).ToArray();
+        return analyses.Select((a, i) => new MatchResult(Calibration.ToDisplay(raw[i]), raw[i], a, [])).ToArray();
     }
 
     private sealed record StoredCalibration(IReadOnlyList<string> Features, IReadOnlyList<double> RawScores, IReadOnlyList<double> Relevance, IReadOnlyList<float> Typical);

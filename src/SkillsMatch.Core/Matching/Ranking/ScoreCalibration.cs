@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Ranking;
 
 /// <summary>
 /// Maps the ranker's raw score to 0–100 for display: the expected relevance grade (0–3) of training pairs with

@@ -4,13 +4,15 @@ using Npgsql;
 using Pgvector;
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
+using SkillsMatch.Matching.Features;
 using SkillsMatch.Taxonomy;
 
-namespace SkillsMatch.Matching.Serving;
+namespace SkillsMatch.Matching.Retrieval;
 
 /// <summary>
 /// Reads what the ranker compares, in one query per batch: learners' skills with their strongest evidence, and roles
-/// (postings or occupations) as requirements. Nothing personal beyond skills, region and the consent settings is read.
+/// (postings or occupations) as requirements. Nothing personal beyond skills, region and the consent settings is read
+/// for ranking; <see cref="VisibleProfilesAsync"/> reads what consenting learners show employers.
 /// </summary>
 public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
 {
@@ -108,6 +110,18 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
         return (found.Title, new RoleProfile(requirements, found.Embedding?.ToArray(), occupationId));
     }
 
+    /// <summary>What each learner shows employers; learners who do not share their skills with employers are absent.</summary>
+    public async Task<Dictionary<Guid, VisibleProfile>> VisibleProfilesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        // Consent is read here, at request time, so a learner who withdraws disappears from the very next search.
+        var rows = await conn.QueryAsync<VisibleProfile>(new CommandDefinition("""
+            SELECT id, display_name AS displayname, email, region, city, visible_parts AS visibleparts
+              FROM learners WHERE id = ANY(@ids) AND visible_to_employers AND 'skills' = ANY(visible_parts)
+            """, new { ids = ids.ToArray() }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.Id);
+    }
+
     public void Dispose() => postingRoles.Dispose();
 
     internal static Proficiency? ParseLevel(string? level) => level switch
@@ -134,6 +148,3 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
             Requirement == "none" ? UncuedImportance : 1, ParseLevel(Level), Years, Label);
     }
 }
-
-/// <summary>A job posting as matching sees it: a role plus what a learner needs to recognise it.</summary>
-public sealed record PostingRole(Guid Id, string Title, string? Employer, string? Region, string? City, string Remote, RoleProfile Role);

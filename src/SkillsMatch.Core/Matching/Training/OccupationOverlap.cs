@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Training;
 
 /// <summary>Skill-profile Jaccard overlap between occupations, through an inverted index (ESCO: ~3,000 occupations).</summary>
 public sealed class OccupationOverlap

@@ -1,4 +1,7 @@
-namespace SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Ranking;
+
+namespace SkillsMatch.Matching.Training;
 
 /// <summary>NDCG@5 and @10 on held-out groups for the learned ranker and the two baselines it must beat.</summary>
 public sealed record RankerEvaluation(int Groups, int Examples, NdcgPair Learned, NdcgPair EmbeddingCosine, NdcgPair RequiredCoverage)
@@ -16,5 +19,3 @@ public sealed record RankerEvaluation(int Groups, int Examples, NdcgPair Learned
         Learned.At5 > EmbeddingCosine.At5 && Learned.At5 > RequiredCoverage.At5 &&
         Learned.At10 > EmbeddingCosine.At10 && Learned.At10 > RequiredCoverage.At10;
 }
-
-public sealed record NdcgPair(double At5, double At10);

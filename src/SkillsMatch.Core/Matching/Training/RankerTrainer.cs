@@ -1,7 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Ranking;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Training;
 
 /// <summary>
 /// Trains the learner-to-role ranker: ML.NET FastTree LambdaRank (gradient-boosted trees, pure managed code,

@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Training;
 
 /// <summary>NDCG@k with gain 2^label − 1 and discount log2(rank + 1), as ML.NET's ranking evaluator computes it.</summary>
 public static class RankingMetrics

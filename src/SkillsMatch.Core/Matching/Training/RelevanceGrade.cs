@@ -1,4 +1,4 @@
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Training;
 
 /// <summary>
 /// Weak-supervision label: how relevant a learner trained as <c>source</c> is to a role of occupation <c>role</c>,

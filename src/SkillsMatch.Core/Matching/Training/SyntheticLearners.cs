@@ -1,7 +1,8 @@
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
+using SkillsMatch.Matching.Features;
 
-namespace SkillsMatch.Matching;
+namespace SkillsMatch.Matching.Training;
 
 /// <summary>
 /// Samples synthetic learners and roles from occupation skill profiles, with the noise real profiles have:

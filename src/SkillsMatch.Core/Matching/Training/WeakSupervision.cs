@@ -1,4 +1,6 @@
-namespace SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
+
+namespace SkillsMatch.Matching.Training;
 
 /// <summary>
 /// Builds the ranker's training and test data from a taxonomy's occupation skill profiles (see models/README.md).

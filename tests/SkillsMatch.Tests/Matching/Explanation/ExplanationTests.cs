@@ -1,8 +1,11 @@
 using SkillsMatch.Learners;
-using SkillsMatch.Matching;
-using static SkillsMatch.Tests.Matching.SmallSkillGraph;
+using SkillsMatch.Matching.Explanation;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Tests.Matching.Ranking;
 
-namespace SkillsMatch.Tests.Matching;
+using static SkillsMatch.Tests.Matching.Features.SmallSkillGraph;
+
+namespace SkillsMatch.Tests.Matching.Explanation;
 
 public sealed class ExplanationTests
 {
@@ -19,7 +22,7 @@ public sealed class ExplanationTests
             Held(DataModelling, EvidenceTier.Inferred, "work experience: data modeller"),
             Held(Python, EvidenceTier.SelfDeclared, "self-declared"));
 
-        var result = Assert.Single(CommittedRanker.Scorer.Score([(role, learner)], Build(), AsOf, explain: true));
+        var result = Assert.Single(FeatureAblation.Explain(CommittedRanker.Scorer, CommittedRanker.Scorer.Score([(role, learner)], Build(), AsOf)));
 
         var outcomes = result.Analysis.Requirements.ToDictionary(o => o.Requirement.SkillId); // throws on a repeated requirement
         Assert.Equal([Excel, Sql, Welding, Python], result.Analysis.Requirements.Select(o => o.Requirement.SkillId));
@@ -45,7 +48,7 @@ public sealed class ExplanationTests
             Held(Sql, EvidenceTier.CredentialVerified, qa: CredentialQaStatus.Framework), Held(Spreadsheets, EvidenceTier.Attested)],
             graph.MeanVector(required.Select(s => (s, 1.0))));
 
-        var result = Assert.Single(CommittedRanker.Scorer.Score([(role, learner)], graph, AsOf, explain: true));
+        var result = Assert.Single(FeatureAblation.Explain(CommittedRanker.Scorer, CommittedRanker.Scorer.Score([(role, learner)], graph, AsOf)));
         var plain = Assert.Single(CommittedRanker.Scorer.Score([(role, learner)], graph, AsOf));
 
         var listed = string.Join(", ", result.Contributions.Select(c => $"{c.Name}: {c.Points:F1}"));

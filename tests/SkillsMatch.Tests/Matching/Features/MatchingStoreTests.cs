@@ -1,8 +1,8 @@
 using Dapper;
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
 using SkillsMatch.Tests.Support;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Features;
 
 public sealed class MatchingStoreTests
 {

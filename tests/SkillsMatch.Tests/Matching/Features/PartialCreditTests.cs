@@ -1,7 +1,8 @@
-using SkillsMatch.Matching;
-using static SkillsMatch.Tests.Matching.SmallSkillGraph;
+using SkillsMatch.Matching.Features;
 
-namespace SkillsMatch.Tests.Matching;
+using static SkillsMatch.Tests.Matching.Features.SmallSkillGraph;
+
+namespace SkillsMatch.Tests.Matching.Features;
 
 public sealed class PartialCreditTests
 {

@@ -1,8 +1,8 @@
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Features;
 
 /// <summary>Seven skills with hand-made 4-dimension vectors and links, for exact expectations about partial credit.</summary>
 public static class SmallSkillGraph

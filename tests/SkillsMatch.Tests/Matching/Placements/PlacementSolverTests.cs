@@ -1,6 +1,6 @@
 using SkillsMatch.Matching.Placements;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Placements;
 
 public sealed class PlacementSolverTests
 {

@@ -1,6 +1,6 @@
 using SkillsMatch.Matching.Plans;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Plans;
 
 public sealed class GapPlannerTests
 {

@@ -1,6 +1,6 @@
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Ranking;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Ranking;
 
 /// <summary>models/ranker.zip as committed, loaded once.</summary>
 public static class CommittedRanker

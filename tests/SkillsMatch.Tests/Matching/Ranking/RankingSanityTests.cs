@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Ranking;
+using SkillsMatch.Matching.Training;
+using SkillsMatch.Tests.Matching.Training;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Ranking;
 
 /// <summary>The committed model ranks the way anyone would: more essential skills, and stronger evidence, rank higher.</summary>
 public sealed class RankingSanityTests

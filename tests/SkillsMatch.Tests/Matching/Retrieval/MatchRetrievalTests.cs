@@ -1,8 +1,8 @@
 using Dapper;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching.Retrieval;
 using SkillsMatch.Tests.Support;
 
-namespace SkillsMatch.Tests.Matching.Serving;
+namespace SkillsMatch.Tests.Matching.Retrieval;
 
 public sealed class MatchRetrievalTests
 {

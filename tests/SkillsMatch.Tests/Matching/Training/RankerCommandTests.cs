@@ -1,9 +1,10 @@
 using SkillsMatch.Cli;
-using SkillsMatch.Matching;
-using SkillsMatch.Tests.Support;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Ranking;
 using SkillsMatch.Taxonomy;
+using SkillsMatch.Tests.Support;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Training;
 
 public sealed class RankerCommandTests
 {

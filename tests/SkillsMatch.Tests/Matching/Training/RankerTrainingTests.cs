@@ -1,6 +1,7 @@
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Training;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Training;
 
 public sealed class RankerTrainingTests
 {

@@ -1,6 +1,7 @@
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Training;
 
-namespace SkillsMatch.Tests.Matching;
+namespace SkillsMatch.Tests.Matching.Training;
 
 /// <summary>
 /// A small made-up taxonomy in memory: 6 families (ISCO minor groups) of 6 occupations. Each family has 24 skills
