@@ -110,7 +110,8 @@ public static class SkillsMatchSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(section.GetSection("Verifier").Get<CredentialVerifierOptions>() ?? new CredentialVerifierOptions());
         builder.Services.AddSingleton(section.GetSection("Recheck").Get<CredentialRecheckOptions>() ?? new CredentialRecheckOptions());
-        builder.Services.AddSingleton(_ => new CredentialHttpClient(section.GetSection("Http").Get<CredentialHttpOptions>() ?? new CredentialHttpOptions()));
+        builder.Services.AddSingleton(services => new CredentialHttpClient(section.GetSection("Http").Get<CredentialHttpOptions>() ?? new CredentialHttpOptions(),
+            services.GetRequiredService<ILogger<CredentialHttpClient>>()));
         builder.Services.AddSingleton(services => new CredentialVerifier(
             services.GetRequiredService<CredentialHttpClient>(), services.GetRequiredService<CredentialVerifierOptions>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(services => new IssuerRegistry(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>()));

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SkillsMatch.Tests.Credentials;
-using SkillsMatch.Tests.Credentials.Stored;
+using SkillsMatch.Tests.Credentials.Storage;
 
 namespace SkillsMatch.Tests.Trust;
 
