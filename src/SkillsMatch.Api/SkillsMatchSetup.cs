@@ -65,6 +65,7 @@ public static class SkillsMatchSetup
             services.GetRequiredService<WorkingTaxonomy>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         builder.Services.AddSingleton<JobPostingWriter>();
         builder.Services.AddSingleton<JobPostingStore>();
+        builder.Services.AddSingleton<OrganisationBrands>();
         builder.Services.AddSingleton(services => new SkillSearch(
             services.GetRequiredService<TaxonomyStore>(), services.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
 

@@ -132,6 +132,7 @@ public sealed class AccessWorld
         ("catalog", "id") => Offering.ToString(),
         ("issuers", "id") => Issuer.ToString(),
         ("admin", "id") => SpareKey.ToString(),
+        ("admin", "organisation") => "matrix-organisation",
         ("skills" or "occupations", "id") => "1",
         ("openapi", "documentName") or ("docs", "documentName") => "v1",
         _ => throw new InvalidOperationException($"no value for {{{parameter}}} under /{firstSegment}: add one to AccessWorld.ValueFor"),

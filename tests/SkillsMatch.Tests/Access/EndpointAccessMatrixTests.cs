@@ -66,6 +66,8 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         // The codes sent to a learner's address: their practitioner or an admin, never the learner's own key.
         ["GET /learners/{learnerId:guid}/holder/outbox"] = (Roles(Who.Admin, Who.PractitionerCaseload), null),
 
+        ["GET /admin/organisations/{organisation}/brands/"] = (Roles(Who.Admin), null),
+        ["PUT /admin/organisations/{organisation}/brands/"] = (Roles(Who.Admin), _ => new { brands = new[] { "Matrix brand" } }),
         ["POST /jobs/"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), _ => new { title = $"Matrix clerk {Guid.NewGuid():N}", description = "Files records." }),
         ["GET /jobs/"] = (AnyKey, null),
         ["GET /jobs/{id:guid}"] = (AnyKey, null),
