@@ -35,6 +35,8 @@ public static class StorageServiceCollectionExtensions
         {
             configure(provider, dataSource);
             dataSource.UseVector();
+            // As before the data source came from DI: Npgsql logs no command (it would log every one at Information).
+            dataSource.UseLoggerFactory(null);
         });
         services.AddSingleton<Migrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
