@@ -41,15 +41,16 @@ public sealed record CredentialVerdict
     public IReadOnlyList<CredentialReason> Reasons { get; init; } = [];
 
     /// <summary>
-    /// Signature valid ∧ key bound to the issuer ∧ inside the validity window ∧ not revoked or suspended,
-    /// and neither structurally broken nor issued to someone other than the expected learner.
+    /// Signature valid ∧ key bound to the issuer ∧ inside the validity window ∧ not revoked or suspended ∧ every result
+    /// Completed, and neither structurally broken nor issued to someone other than the expected learner.
     /// Issuer trust is deliberately not part of it: see <see cref="IssuerTrusted"/>.
     /// </summary>
     public bool IsVerified =>
         StructureValid && SignatureValid && KeyBoundToIssuer
         && Window == ValidityWindow.Valid
         && Status is not (StatusCheck.Revoked or StatusCheck.Suspended)
-        && Recipient != RecipientMatch.Mismatch;
+        && Recipient != RecipientMatch.Mismatch
+        && ResultsCertify;
 
     public bool HasReason(string code) => Reasons.Any(r => r.Code == code);
 }

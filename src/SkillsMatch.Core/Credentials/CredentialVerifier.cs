@@ -58,6 +58,17 @@ public sealed partial class CredentialVerifier
         }
     }
 
+    /// <summary>
+    /// A holder's signature on a presentation: the JWS must pass the same header rules as a credential's and verify with a
+    /// key <paramref name="holderDid"/>'s own DID document lists. Null when it does; otherwise why not.
+    /// </summary>
+    internal async Task<string?> VerifyHolderSignatureAsync(CompactJws jws, string holderDid, CancellationToken cancellationToken)
+    {
+        var outcome = await _keys.VerifyAsync(jws, holderDid, cancellationToken);
+        if (outcome.SignatureValid && outcome.KeyBound) return null;
+        return outcome.Reasons.Count > 0 ? outcome.Reasons[0].Message : "the presentation is not signed by a key of its holder";
+    }
+
     /// <summary>Verifies an OB 2.0 hosted assertion from the copy at <paramref name="assertionUrl"/>.</summary>
     public Task<CredentialVerdict> VerifyHostedAsync(Uri assertionUrl, ExpectedRecipient? recipient = null, CancellationToken cancellationToken = default) =>
         _openBadges2.VerifyHostedAsync(assertionUrl, CredentialContainer.Url, recipient, cancellationToken);

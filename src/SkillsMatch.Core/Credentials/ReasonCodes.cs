@@ -28,6 +28,8 @@ public static class ReasonCodes
     public const string Suspended = "suspended";
     public const string StatusUnknown = "status-unknown";
     public const string RecipientMismatch = "recipient-mismatch";
+    public const string HolderNotBound = "holder-not-bound";
+    public const string AlreadyClaimed = "already-claimed";
     public const string ResultNotCompleted = "result-not-completed";
     public const string OriginMismatch = "origin-mismatch";
     public const string FetchFailed = "fetch-failed";
