@@ -26,7 +26,9 @@ public static class JsonValue
     private static Dictionary<string, object?> FromObject(JsonElement element)
     {
         var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var p in element.EnumerateObject()) map[p.Name] = From(p.Value);
+        foreach (var p in element.EnumerateObject())
+            if (!map.TryAdd(p.Name, From(p.Value)))
+                throw new LinkedDataException("loading document failed", $"member '{p.Name}' appears twice: two readers could see different values");
         return map;
     }
 

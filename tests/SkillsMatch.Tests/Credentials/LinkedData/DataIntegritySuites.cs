@@ -36,3 +36,13 @@ internal sealed class SuiteFactAttribute : FactAttribute
             Skip = $"the W3C Data Integrity suites are not at {DataIntegritySuites.Root} (set {DataIntegritySuites.Variable})";
     }
 }
+
+/// <summary>The theory form of <see cref="SuiteFactAttribute"/>.</summary>
+internal sealed class SuiteTheoryAttribute : TheoryAttribute
+{
+    public SuiteTheoryAttribute()
+    {
+        if (!DataIntegritySuites.Present && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+            Skip = $"the W3C Data Integrity suites are not at {DataIntegritySuites.Root} (set {DataIntegritySuites.Variable})";
+    }
+}
