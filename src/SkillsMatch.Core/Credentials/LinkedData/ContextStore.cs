@@ -69,7 +69,7 @@ public sealed class ContextStore : IDocumentLoader
             throw new InvalidOperationException($"context {url} ({what}) has SHA-256 {actual}, not the pinned {sha256}");
         try
         {
-            return new RemoteDocument(url, JsonValue.Parse(bytes));
+            return new RemoteDocument(url, PlainJson.Parse(bytes));
         }
         catch (LinkedDataException e)
         {

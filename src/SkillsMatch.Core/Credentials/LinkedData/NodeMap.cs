@@ -68,7 +68,7 @@ internal sealed class NodeMap
                 if (t is string ts) AddUnique(node, "@type", Iri.IsBlankNode(ts) ? NewBlank(ts) : ts);
         if (map.TryGetValue("@index", out var index))
         {
-            if (node.TryGetValue("@index", out var prior) && !JsonValue.DeepEquals(prior, index))
+            if (node.TryGetValue("@index", out var prior) && !PlainJson.DeepEquals(prior, index))
                 throw new LinkedDataException("conflicting indexes", $"node {id} has two different @index values");
             node["@index"] = index;
         }
@@ -94,7 +94,7 @@ internal sealed class NodeMap
     {
         if (!node.TryGetValue(property, out var existing) || existing is not List<object?> list) node[property] = list = [];
         foreach (var item in list)
-            if (JsonValue.DeepEquals(item, value)) return;
+            if (PlainJson.DeepEquals(item, value)) return;
         list.Add(value);
     }
 }

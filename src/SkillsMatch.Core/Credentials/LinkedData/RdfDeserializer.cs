@@ -79,7 +79,7 @@ internal static partial class RdfDeserializer
         string text;
         if (datatype == "@json")
         {
-            text = JsonValue.Canonical(value);
+            text = PlainJson.Canonical(value);
             datatype = Rdf + "JSON";
         }
         else if (value is bool b)

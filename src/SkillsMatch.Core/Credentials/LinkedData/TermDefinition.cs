@@ -29,6 +29,6 @@ internal sealed class TermDefinition
     public bool SameAs(TermDefinition o) =>
         Iri == o.Iri && Reverse == o.Reverse && Type == o.Type && HasLanguage == o.HasLanguage && Language == o.Language
         && HasDirection == o.HasDirection && Direction == o.Direction && HasContext == o.HasContext
-        && JsonValue.DeepEquals(Context, o.Context) && Nest == o.Nest && Index == o.Index && Prefix == o.Prefix
+        && PlainJson.DeepEquals(Context, o.Context) && Nest == o.Nest && Index == o.Index && Prefix == o.Prefix
         && Container.SetEquals(o.Container);
 }

@@ -37,7 +37,7 @@ internal sealed record Cryptosuite(string ProofType, string? Name, bool Rdfc, st
 
     private string Canonical(JsonLdProcessor processor, Dictionary<string, object?> document, RdfCanonicalizer canonicalizer)
     {
-        if (!Rdfc) return JsonValue.Canonical(document);
+        if (!Rdfc) return PlainJson.Canonical(document);
         var expansion = processor.ExpandWithReport(document);
         // Safe mode (VC-DI 1.0 §2.5 / §4.x "safe mode"): a term no context defines is dropped by expansion, so the
         // signature would not cover it; refusing keeps what is displayed and what is signed the same.

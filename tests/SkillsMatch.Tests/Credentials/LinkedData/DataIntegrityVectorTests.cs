@@ -1,4 +1,4 @@
-using JsonNode = System.Text.Json.Nodes.JsonNode;
+using System.Text.Json.Nodes;
 using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Keys;
 using SkillsMatch.Credentials.LinkedData;
@@ -47,7 +47,7 @@ public sealed class DataIntegrityVectorTests
     public void Canonical_document_is_the_vectors_byte_for_byte()
     {
         var folder = DataIntegritySuites.PathOf("vc-di-eddsa", "TestVectors", "eddsa-rdfc-2022");
-        var signed = (Dictionary<string, object?>)JsonValue.Parse(File.ReadAllText(Path.Combine(folder, "signedDataInt.json")))!;
+        var signed = (Dictionary<string, object?>)PlainJson.Parse(File.ReadAllText(Path.Combine(folder, "signedDataInt.json")))!;
         signed.Remove("proof");
         var canonical = new RdfCanonicalizer().Canonicalize(new JsonLdProcessor(ContextStore.Default).ToRdf(signed));
         Assert.Equal(File.ReadAllText(Path.Combine(folder, "canonDocDataInt.txt")), canonical);
@@ -55,7 +55,7 @@ public sealed class DataIntegrityVectorTests
 
     internal static async Task<ProofOutcome> Verify(string json, IKeyResolver? extra = null)
     {
-        var document = (Dictionary<string, object?>)JsonValue.Parse(json)!;
+        var document = (Dictionary<string, object?>)PlainJson.Parse(json)!;
         var issuer = document.GetValueOrDefault("issuer") switch { string s => s, Dictionary<string, object?> m => m.GetValueOrDefault("id") as string, _ => null };
         var keys = new IssuerKeyBinding([new DidKeyResolver(), new DidJwkResolver(), extra ?? new DigitalBazaarController()], TimeProvider.System, TimeSpan.FromMinutes(5));
         var verifier = new DataIntegrityVerifier(new JsonLdProcessor(ContextStore.Default), keys, TimeProvider.System, TimeSpan.FromMinutes(5));

@@ -16,7 +16,7 @@ internal sealed class JsonLdSuite
 
     public List<Outcome> Run(string manifestName)
     {
-        var manifest = (Dictionary<string, object?>)JsonValue.Parse(File.ReadAllText(Path.Combine(_folder, manifestName)))!;
+        var manifest = (Dictionary<string, object?>)PlainJson.Parse(File.ReadAllText(Path.Combine(_folder, manifestName)))!;
         var outcomes = new List<Outcome>();
         var processor = new JsonLdProcessor(new SuiteLoader(_folder));
         foreach (var test in ((List<object?>)manifest["sequence"]!).Cast<Dictionary<string, object?>>())
@@ -40,11 +40,11 @@ internal sealed class JsonLdSuite
             ProcessingMode = option.GetValueOrDefault("processingMode") as string ?? "json-ld-1.1",
             RdfDirection = option.GetValueOrDefault("rdfDirection") as string,
             ProduceGeneralizedRdf = option.GetValueOrDefault("produceGeneralizedRdf") is true,
-            ExpandContext = option.GetValueOrDefault("expandContext") is string ec ? JsonValue.Parse(File.ReadAllText(Path.Combine(_folder, ec))) : null,
+            ExpandContext = option.GetValueOrDefault("expandContext") is string ec ? PlainJson.Parse(File.ReadAllText(Path.Combine(_folder, ec))) : null,
         };
         try
         {
-            var document = JsonValue.Parse(File.ReadAllText(Path.Combine(_folder, input)));
+            var document = PlainJson.Parse(File.ReadAllText(Path.Combine(_folder, input)));
             if (types.Contains("jld:NegativeEvaluationTest"))
             {
                 if (types.Contains("jld:ToRDFTest")) processor.ToRdf(document, options);
@@ -62,10 +62,10 @@ internal sealed class JsonLdSuite
                 return actual == wanted ? new(id, "passed", null) : new(id, "failed", $"dataset differs:\n{actual}\nexpected:\n{wanted}");
             }
             var expanded = processor.Expand(document, options);
-            var expect = JsonValue.Parse(File.ReadAllText(Path.Combine(_folder, (string)test["expect"]!)));
+            var expect = PlainJson.Parse(File.ReadAllText(Path.Combine(_folder, (string)test["expect"]!)));
             return SameExpanded(expanded, expect is List<object?> ? expect : new List<object?> { expect })
                 ? new(id, "passed", null)
-                : new(id, "failed", $"got {JsonValue.Canonical(expanded)}\nexpected {JsonValue.Canonical(expect)}");
+                : new(id, "failed", $"got {PlainJson.Canonical(expanded)}\nexpected {PlainJson.Canonical(expect)}");
         }
         catch (LinkedDataException e)
         {
@@ -98,7 +98,7 @@ internal sealed class JsonLdSuite
             case Dictionary<string, object?> o when b is Dictionary<string, object?> p:
                 return o.Count == p.Count && o.All(kv => p.TryGetValue(kv.Key, out var v) && SameExpanded(kv.Value, v, kv.Key == "@list"));
             default:
-                return JsonValue.DeepEquals(a, b);
+                return PlainJson.DeepEquals(a, b);
         }
     }
 
@@ -110,7 +110,7 @@ internal sealed class JsonLdSuite
                 throw new LinkedDataException("loading document failed", $"{url} is outside the test suite");
             var path = Path.Combine(folder, url[BaseIri.Length..].Split('#')[0]);
             if (!File.Exists(path)) throw new LinkedDataException("loading document failed", $"{url} is not in the suite");
-            return new RemoteDocument(url, JsonValue.Parse(File.ReadAllText(path)));
+            return new RemoteDocument(url, PlainJson.Parse(File.ReadAllText(path)));
         }
     }
 }

@@ -10,7 +10,7 @@ namespace SkillsMatch.Credentials.LinkedData;
 /// <see cref="List{T}"/> of values and <see cref="Dictionary{TKey,TValue}"/> of members in document order.
 /// Loaded documents are shared between calls and never modified.
 /// </summary>
-public static class JsonValue
+public static class PlainJson
 {
     public static object? From(JsonElement element) => element.ValueKind switch
     {
