@@ -29,9 +29,9 @@ public sealed partial class CredentialVerifier
         _time = time ?? TimeProvider.System;
         IReadOnlyList<IKeyResolver> keyResolvers = resolvers?.ToList() ?? [new DidKeyResolver(), new DidJwkResolver(), new DidWebResolver(http), new HttpsKeyResolver(http)];
         _keys = new IssuerKeyBinding(keyResolvers, _time, _options.KeyCacheDuration);
-        _status = new CredentialStatusChecker(http, _keys, _time, _options.ClockSkew);
-        _openBadges2 = new OpenBadges2Verifier(http, _time, _options.ClockSkew);
         _dataIntegrity = NewDataIntegrityVerifier();
+        _status = new CredentialStatusChecker(http, _keys, _time, _options.ClockSkew, _dataIntegrity);
+        _openBadges2 = new OpenBadges2Verifier(http, _time, _options.ClockSkew);
     }
 
     public Task<CredentialVerdict> VerifyAsync(string input, ExpectedRecipient? recipient = null, CancellationToken cancellationToken = default)

@@ -118,3 +118,88 @@ public sealed class DataIntegrityCredentialTests : CredentialTestHost
         Assert.True(verdict.HasReason(ReasonCodes.UndefinedTerm));
     }
 }
+
+/// <summary>Status lists, CLR 2.0 bundles and baked badges secured with Data Integrity proofs.</summary>
+public sealed class DataIntegrityContainerTests : CredentialTestHost
+{
+    [Theory]
+    [InlineData(false, StatusCheck.Valid)]
+    [InlineData(true, StatusCheck.Revoked)]
+    public async Task Status_list_signed_with_a_data_integrity_proof_by_the_issuer_is_read(bool revoked, StatusCheck expected)
+    {
+        using var key = TestKey.Ed25519();
+        var url = Server.Url("/status/di-1");
+        var list = StatusLists.ListCredential(url, key.DidKey, "revocation", bitstring: true, revoked ? [42] : []);
+        Server.Serve("/status/di-1", DataIntegritySigner.Sign(list, key).ToJsonString());
+        var credential = Ob3.Credential(key.DidKey);
+        credential["credentialStatus"] = StatusLists.Entry(url, "revocation", 42, bitstring: true);
+
+        var verdict = await VerifyAsync(DataIntegritySigner.Sign(credential, key).ToJsonString());
+
+        Assert.Equal(expected, verdict.Status);
+        Assert.Equal(!revoked, verdict.IsVerified);
+    }
+
+    [Fact]
+    public async Task Status_list_whose_proof_is_by_another_key_is_not_trusted()
+    {
+        using var key = TestKey.Ed25519();
+        using var stranger = TestKey.Ed25519();
+        var url = Server.Url("/status/di-2");
+        var list = StatusLists.ListCredential(url, key.DidKey, "revocation", bitstring: true);
+        Server.Serve("/status/di-2", DataIntegritySigner.Sign(list, stranger).ToJsonString());
+        var credential = Ob3.Credential(key.DidKey);
+        credential["credentialStatus"] = StatusLists.Entry(url, "revocation", 3, bitstring: true);
+
+        var verdict = await VerifyAsync(DataIntegritySigner.Sign(credential, key).ToJsonString());
+
+        Assert.Equal(StatusCheck.Unknown, verdict.Status);
+    }
+
+    [Fact]
+    public async Task Clr_bundling_a_signed_achievement_credential_is_verified_and_tamper_evident()
+    {
+        using var key = TestKey.Ed25519();
+        var inner = DataIntegritySigner.Sign(Ob3.Credential(key.DidKey), key);
+        var clr = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
+            ["id"] = "urn:uuid:" + Guid.NewGuid(),
+            ["type"] = new JsonArray("VerifiableCredential", "ClrCredential"),
+            ["issuer"] = new JsonObject { ["id"] = key.DidKey, ["type"] = new JsonArray("Profile"), ["name"] = "Northern Polytechnic" },
+            ["name"] = "Transcript",
+            ["validFrom"] = Ob3.Date(FixedClock.Default.AddDays(-5)),
+            ["credentialSubject"] = new JsonObject
+            {
+                ["id"] = Ob3.Learner,
+                ["type"] = new JsonArray("ClrSubject"),
+                ["verifiableCredential"] = new JsonArray(inner),
+            },
+        };
+        var signed = DataIntegritySigner.Sign(clr, key);
+
+        var verdict = await VerifyAsync(signed.ToJsonString());
+        Assert.True(verdict.IsVerified, string.Join("; ", verdict.Reasons.Select(r => r.Message)));
+        Assert.Contains("ClrCredential", verdict.Types);
+        Assert.NotEmpty(verdict.Achievements);
+
+        signed["credentialSubject"]!["verifiableCredential"]![0]!["credentialSubject"]!["achievement"]!["name"] = "Forged";
+        var tampered = await VerifyAsync(signed.ToJsonString());
+        Assert.True(tampered.HasReason(ReasonCodes.SignatureInvalid));
+    }
+
+    [Fact]
+    public async Task Baked_svg_badge_with_a_data_integrity_proof_is_verified()
+    {
+        using var key = TestKey.Ed25519();
+        var signed = DataIntegritySigner.Sign(Ob3.Credential(key.DidKey), key);
+        var svg = $"""<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential><![CDATA[{signed.ToJsonString()}]]></openbadges:credential></svg>""";
+
+        var verdict = await VerifyAsync(svg);
+
+        Assert.Equal(CredentialContainer.Svg, verdict.Container);
+        Assert.True(verdict.IsVerified, string.Join("; ", verdict.Reasons.Select(r => r.Message)));
+        Assert.Equal("eddsa-rdfc-2022", verdict.Cryptosuite);
+    }
+}
