@@ -23,8 +23,13 @@ internal static class Iri
     public static bool IsWellFormed(string value)
     {
         if (!IsAbsolute(value)) return false;
+        var hashes = 0;
         foreach (var c in value)
+        {
             if (c <= ' ' || c is '<' or '>' or '"' or '{' or '}' or '|' or '\\' or '^' or '`') return false;
+            // RFC 3987: '#' starts the fragment and cannot occur inside it.
+            if (c == '#' && ++hashes > 1) return false;
+        }
         return true;
     }
 

@@ -128,11 +128,15 @@ public sealed partial class JsonLdProcessor
 
         foreach (var nestKey in nests.Order(StringComparer.Ordinal))
         {
+            // §5.1.2 step 14.2.2 repeats steps 3 and 8: a nesting term's property-scoped context applies inside it.
+            var nestActive = active.Term(nestKey) is { HasContext: true } nd
+                ? ProcessContext(run, active, nd.Context, nd.BaseUrl, overrideProtected: true, cacheable: true)
+                : active;
             foreach (var nested in Keywords.AsList(element[nestKey]))
             {
-                if (nested is not Dictionary<string, object?> nestedMap || nestedMap.Keys.Any(k => ExpandIri(run, active, k, vocab: true) == "@value"))
+                if (nested is not Dictionary<string, object?> nestedMap || nestedMap.Keys.Any(k => ExpandIri(run, nestActive, k, vocab: true) == "@value"))
                     throw new LinkedDataException("invalid @nest value", "@nest must hold node objects");
-                ExpandMembers(run, active, typeScoped, activeProperty, nestedMap, result, baseUrl, inputType, depth + 1);
+                ExpandMembers(run, nestActive, typeScoped, activeProperty, nestedMap, result, baseUrl, inputType, depth + 1);
             }
         }
     }

@@ -52,7 +52,9 @@ internal sealed class NodeMap
             return;
         }
 
-        var id = map.GetValueOrDefault("@id") as string;
+        // An @id that expanded to null (a keyword-like IRI, §5.1.2 step 13.4.3) names no node: nothing to say about it.
+        if (map.TryGetValue("@id", out var rawId) && rawId is null) return;
+        var id = rawId as string;
         id = id is null ? NewBlank() : Iri.IsBlankNode(id) ? NewBlank(id) : id;
         if (!graph.TryGetValue(id, out var node)) graph[id] = node = new(StringComparer.Ordinal) { ["@id"] = id };
 
