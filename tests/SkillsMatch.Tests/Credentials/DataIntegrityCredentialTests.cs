@@ -203,3 +203,67 @@ public sealed class DataIntegrityContainerTests : CredentialTestHost
         Assert.Equal("eddsa-rdfc-2022", verdict.Cryptosuite);
     }
 }
+
+/// <summary>Hostile Data Integrity input ends with a reason, quickly, never an exception.</summary>
+public sealed class DataIntegrityBadInputTests : CredentialTestHost
+{
+    [Fact]
+    public async Task Blank_node_clique_is_refused_as_too_complex_without_hanging()
+    {
+        using var key = TestKey.Ed25519();
+        var credential = Ob3.Credential(key.DidKey);
+        var clique = new JsonArray();
+        for (var i = 0; i < 10; i++)
+        {
+            var others = new JsonArray();
+            for (var j = 0; j < 10; j++)
+                if (j != i) others.Add(new JsonObject { ["@id"] = $"_:n{j}" });
+            clique.Add(new JsonObject { ["@id"] = $"_:n{i}", ["https://example.org/related"] = others });
+        }
+        credential["credentialSubject"]!["https://example.org/related"] = clique;
+        credential["proof"] = new JsonObject
+        {
+            ["type"] = "DataIntegrityProof", ["cryptosuite"] = "eddsa-rdfc-2022", ["verificationMethod"] = key.DidKeyMethod,
+            ["proofPurpose"] = "assertionMethod", ["proofValue"] = "z5a",
+        };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var verdict = await VerifyAsync(credential.ToJsonString());
+
+        Assert.False(verdict.IsVerified);
+        Assert.True(verdict.HasReason(ReasonCodes.CanonicalizationTooComplex), string.Join("; ", verdict.Reasons.Select(r => $"{r.Code}: {r.Message}")));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Deeply_nested_credential_is_refused_as_malformed()
+    {
+        using var key = TestKey.Ed25519();
+        var credential = Ob3.Credential(key.DidKey);
+        JsonObject inner = new() { ["name"] = "bottom" };
+        for (var i = 0; i < 200; i++) inner = new JsonObject { ["nested"] = inner };
+        credential["credentialSubject"]!["deep"] = inner;
+        credential["proof"] = new JsonObject { ["type"] = "DataIntegrityProof", ["cryptosuite"] = "eddsa-rdfc-2022", ["proofValue"] = "z5a" };
+
+        var verdict = await VerifyAsync(credential.ToJsonString(new System.Text.Json.JsonSerializerOptions { MaxDepth = 512 }));
+
+        Assert.False(verdict.IsVerified);
+        Assert.NotEmpty(verdict.Reasons);
+    }
+
+    [Fact]
+    public void Operator_context_whose_digest_does_not_match_stops_start_up()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, """{"@context":{"x":"https://example.org/x"}}""");
+            var files = new[] { new SkillsMatch.Credentials.LinkedData.ContextFile("https://example.org/ctx", path, new string('0', 64)) };
+            Assert.Throws<InvalidOperationException>(() => new SkillsMatch.Credentials.LinkedData.ContextStore(files));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
