@@ -56,11 +56,11 @@ public static class BenchCommands
             if (parse.GetValue(write) is { } file)
             {
                 var key = new Org.BouncyCastle.Crypto.Parameters.Ed25519PrivateKeyParameters(new Org.BouncyCastle.Security.SecureRandom());
-                await File.WriteAllTextAsync(file.FullName, SkillsMatch.Credentials.DataIntegrityBenchmark.SignedCredential(key, DateTimeOffset.UtcNow), ct);
+                await File.WriteAllTextAsync(file.FullName, DataIntegrityBenchmark.SignedCredential(key, DateTimeOffset.UtcNow), ct);
                 Console.WriteLine($"wrote {file.FullName}");
             }
-            var runs = new List<SkillsMatch.Credentials.DataIntegrityBenchmark.Figures>();
-            for (var run = 0; run < 3; run++) runs.Add(await SkillsMatch.Credentials.DataIntegrityBenchmark.RunAsync(parse.GetValue(count), ct));
+            var runs = new List<DataIntegrityBenchmark.Figures>();
+            for (var run = 0; run < 3; run++) runs.Add(await DataIntegrityBenchmark.RunAsync(parse.GetValue(count), ct));
             var rates = runs.Select(r => r.VerificationsPerSecond).ToList();
             var canon = runs.Select(r => r.MillisecondsPer100KbCanonicalization).ToList();
             Console.WriteLine($"eddsa-rdfc-2022: median {Percentile(rates, 50):F0} verifications/s on one thread " +

@@ -89,7 +89,7 @@ internal sealed class DataIntegrityVerifier(JsonLdProcessor processor, IssuerKey
         try
         {
             hashData = suite.HashData(processor, secured, config, _canonicalizer);
-            signature = Base58Btc.Decode(proofValue[1..]);
+            signature = Multikey.DecodeBase58(proofValue[1..]);
         }
         catch (LinkedDataException e)
         {

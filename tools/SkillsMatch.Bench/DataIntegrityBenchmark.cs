@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
-using SkillsMatch.Credentials.Keys;
+using SimpleBase;
+using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.LinkedData;
-using SkillsMatch.Credentials.Proofs;
 
-namespace SkillsMatch.Credentials;
+namespace SkillsMatch.Bench;
 
 /// <summary>
 /// Measures verification of an OB 3.0 credential secured with an <c>eddsa-rdfc-2022</c> proof from a did:key issuer on
@@ -62,17 +63,23 @@ public static class DataIntegrityBenchmark
             ["proofPurpose"] = "assertionMethod",
         };
         var config = new Dictionary<string, object?>(proof, StringComparer.Ordinal) { ["@context"] = document["@context"] };
-        var hashData = Cryptosuite.EddsaRdfc2022.HashData(new JsonLdProcessor(ContextStore.Default), document, config, new RdfCanonicalizer());
+        // VC-DI-EdDSA §3.3.1: SHA-256(canonical proof options) ‖ SHA-256(canonical document), signed with Ed25519.
+        var processor = new JsonLdProcessor(ContextStore.Default);
+        var canonicalizer = new RdfCanonicalizer();
+        byte[] hashData = [.. Hash(processor, canonicalizer, config), .. Hash(processor, canonicalizer, document)];
         var signature = new byte[64];
         key.Sign(Org.BouncyCastle.Math.EC.Rfc8032.Ed25519.Algorithm.Ed25519, null, hashData, 0, hashData.Length, signature, 0);
-        proof["proofValue"] = "z" + Base58Btc.Encode(signature);
+        proof["proofValue"] = "z" + Base58.Bitcoin.Encode(signature);
         document["proof"] = proof;
         return System.Text.Json.JsonSerializer.Serialize(document, Indented);
     }
 
+    private static byte[] Hash(JsonLdProcessor processor, RdfCanonicalizer canonicalizer, Dictionary<string, object?> document) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(canonicalizer.Canonicalize(processor.ToRdf(document))));
+
     private static readonly System.Text.Json.JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private static string Did(Ed25519PrivateKeyParameters key) => "did:key:z" + Base58Btc.Encode([0xED, 0x01, .. key.GeneratePublicKey().GetEncoded()]);
+    private static string Did(Ed25519PrivateKeyParameters key) => "did:key:z" + Base58.Bitcoin.Encode([0xED, 0x01, .. key.GeneratePublicKey().GetEncoded()]);
 
     private static string Credential(string issuer, DateTimeOffset now, int achievements)
     {
