@@ -29,6 +29,12 @@ public sealed record CredentialVerdict
 
     /// <summary>The key (DID URL, JWK kid or key URL) that verified the signature.</summary>
     public string? VerificationMethod { get; init; }
+
+    /// <summary>How the credential is secured: <c>VC-JWT</c>, or the Data Integrity proof type (e.g. DataIntegrityProof, Ed25519Signature2020).</summary>
+    public string? ProofType { get; init; }
+
+    /// <summary>The Data Integrity cryptosuite(s), e.g. <c>eddsa-rdfc-2022</c>; null for other proof types.</summary>
+    public string? Cryptosuite { get; init; }
     public ValidityWindow Window { get; init; } = ValidityWindow.Unchecked;
     public StatusCheck Status { get; init; } = StatusCheck.NotApplicable;
     public RecipientMatch Recipient { get; init; } = RecipientMatch.NotChecked;

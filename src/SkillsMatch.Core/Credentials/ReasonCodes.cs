@@ -35,4 +35,15 @@ public static class ReasonCodes
     public const string FetchFailed = "fetch-failed";
     public const string IssuerNotTrusted = "issuer-not-trusted";
     public const string IssuerUnknown = "issuer-unknown";
+
+    // Data Integrity proofs (VC Data Integrity 1.0; Credentials/Proofs)
+    public const string ContextNotAllowed = "context-not-allowed";
+    public const string UndefinedTerm = "undefined-term";
+    public const string MalformedJsonLd = "malformed-json-ld";
+    public const string CanonicalizationTooComplex = "canonicalization-too-complex";
+    public const string ProofPurposeMismatch = "proof-purpose-mismatch";
+    public const string ProofExpired = "proof-expired";
+    public const string ProofNotYetValid = "proof-not-yet-valid";
+    public const string ChallengeMismatch = "challenge-mismatch";
+    public const string DomainMismatch = "domain-mismatch";
 }
