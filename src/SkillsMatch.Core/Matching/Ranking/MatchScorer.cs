@@ -81,7 +81,7 @@ public sealed class MatchScorer
         return scores;
     }
 
-    /// <summary>Scores each pair 0–100 with its requirement outcomes (contributions, when wanted, from <see cref="Explanation.FeatureAblation"/>).</summary>
+    /// <summary>Scores each pair 0–100 with its requirement outcomes (contributions, when wanted, from <see cref="Explanation.ScoreContributions"/>).</summary>
     public IReadOnlyList<MatchResult> Score(IReadOnlyList<(RoleProfile Role, LearnerSkills Learner)> pairs, SkillGraph graph, DateTimeOffset asOf)
     {
         var analyses = pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, asOf)).ToArray();
