@@ -30,7 +30,7 @@ public sealed class JobPipeline(
                 var posting = postings[i];
                 var skills = await extractor.ExtractAsync(posting.ExtractionText(), taxonomyId, new ExtractionOptions(), token);
                 var occupations = await classifier.ClassifyAsync(posting.Title, posting.Description, taxonomyId, TopOccupations, token);
-                found[i] = (skills.Skills, occupations);
+                found[i] = (PostingRequirements.Apply(posting, skills.Skills), occupations);
             });
 
         float[][]? vectors = null;

@@ -6,7 +6,7 @@ namespace SkillsMatch.Matching;
 
 /// <summary>
 /// The stages after retrieval, shared by the views that list matches: features for every retrieved pair, the learned
-/// ranker's order, and explanations for the top only (an explanation costs a model call per feature group).
+/// ranker's order, and explanations for the top only (the per-requirement explanation reads labels).
 /// </summary>
 public sealed class TopMatches(SkillGraphCache graphs, MatchScorer scorer, MatchExplainer explainer, TimeProvider time)
 {
@@ -22,7 +22,7 @@ public sealed class TopMatches(SkillGraphCache graphs, MatchScorer scorer, Match
         var analyses = pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, now)).ToArray();
         var raw = scorer.RawScores([.. analyses.Select(a => a.Features)]);
         var top = Enumerable.Range(0, pairs.Count).OrderByDescending(i => raw[i]).Take(limit).ToArray();
-        var results = FeatureAblation.Explain(scorer, [.. top.Select(i => (analyses[i], raw[i]))]);
+        var results = ScoreContributions.Explain(scorer, [.. top.Select(i => (analyses[i], raw[i]))]);
         var explanations = await explainer.ExplainAsync(results, showEvidence, ct);
         return top.Select((i, rank) => (pairs[i].Key, results[rank], explanations[rank])).ToList();
     }

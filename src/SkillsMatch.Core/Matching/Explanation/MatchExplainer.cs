@@ -56,12 +56,15 @@ public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore ta
                 o.Partial is { } p ? new PartialExplanation(p.HeldSkillId, labels.GetValueOrDefault(p.HeldSkillId, "skill " + p.HeldSkillId),
                     p.Kind.ToString().ToLowerInvariant(), Math.Round(p.Similarity, 3)) : null))
             .ToList();
-        var essential = result.Analysis.Requirements.Where(o => o.Requirement.Kind == RequirementKind.Essential).ToList();
+        var all = result.Analysis.Requirements;
+        var anyEssential = all.Any(o => o.Requirement.Kind == RequirementKind.Essential);
+        // A role that marks nothing essential is scored on everything it lists: the summary says so.
+        var essential = anyEssential ? all.Where(o => o.Requirement.Kind == RequirementKind.Essential).ToList() : all.ToList();
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{result.Score:0} / 100: holds {essential.Count(o => o.Status == RequirementStatus.Matched)} of {essential.Count} essential skills"
+            $"{result.Score:0} / 100: holds {essential.Count(o => o.Status == RequirementStatus.Matched)} of {essential.Count} {(anyEssential ? "essential" : "listed (none marked required)")} skills"
             + $" ({essential.Count(o => o.Held?.Tier == Learners.EvidenceTier.CredentialVerified)} credential-verified),"
             + $" {essential.Count(o => o.Status == RequirementStatus.Partial)} through related skills, {essential.Count(o => o.Status == RequirementStatus.Missing)} missing");
-        return new MatchExplanation(summary, requirements, result.Contributions.Take(6).Select(c => c with { Points = Math.Round(c.Points, 2) }).ToList());
+        return new MatchExplanation(summary, requirements, result.Contributions.Select(c => c with { Points = Math.Round(c.Points, 2), Features = [.. c.Features.Select(f => f with { Points = Math.Round(f.Points, 2) })] }).ToList());
     }
 
     public static string TierName(Learners.EvidenceTier tier) => tier switch
