@@ -23,7 +23,7 @@ public static class HolderBindingApi
         group.MapPost("/challenges", Challenge).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("A single-use challenge (5 minutes) and the domain a DID presentation must be signed over.");
         group.MapPost("/dids", ProveDid).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
-            .WithSummary("Prove control of a DID with a Verifiable Presentation (VC-JWT) over a challenge; stored credentials naming it are upgraded.");
+            .WithSummary("Prove control of a DID with a Verifiable Presentation (VC-JWT or Data Integrity) over a challenge; stored credentials naming it are upgraded.");
         group.MapGet("/outbox", Outbox).AuditLearner("learnerId", "learner.view").RequireLearnerStaff("learnerId")
             .WithSummary("What the default (outbox) sender sent the learner: for their practitioner or an admin, never the learner's own key.");
         return group;
@@ -66,7 +66,7 @@ public static class HolderBindingApi
         Guid learnerId, PresentationInput input, LearnerCredentialStore learners, DidBinding dids, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(input.Presentation) || input.Presentation.Length > 64 * 1024)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["presentation"] = ["A Verifiable Presentation (compact VC-JWT) of at most 64 KB."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["presentation"] = ["A Verifiable Presentation (a compact VC-JWT, or JSON with a Data Integrity proof) of at most 64 KB."] });
         if (await learners.FindLearnerAsync(learnerId, ct) is null) return LearnerNotFound(learnerId);
         var proof = await dids.ProveAsync(learnerId, input.Presentation, ct);
         return proof.Problem is { } problem

@@ -103,6 +103,7 @@ public static class SkillsMatchServices
         services.AddSingleton<HolderStore>();
         services.AddSingleton<EmailVerification>();
         services.AddSingleton<IPresentationVerifier, VcJwtPresentationVerifier>();
+        services.AddSingleton<IPresentationVerifier, DataIntegrityPresentationFormat>();
         services.AddSingleton<DidBinding>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<IEmailSender>(s => string.Equals(s.GetRequiredService<HolderOptions>().EmailSender, "smtp", StringComparison.OrdinalIgnoreCase)

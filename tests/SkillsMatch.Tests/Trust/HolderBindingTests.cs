@@ -246,6 +246,55 @@ public sealed partial class HolderBindingTests
         Assert.Equal(0, (await f.CountsAsync(learner)).Evidence);
     }
 
+    [Fact]
+    public async Task A_data_integrity_presentation_over_our_challenge_binds_the_did_and_a_replay_does_not()
+    {
+        using var issuer = await TrustedIssuerAsync();
+        using var holder = TestKey.Ed25519();
+        var learner = await f.CreateLearnerAsync();
+        var stored = await CredentialApiFixture.JsonAsync(await f.SubmitAsync(learner, Jwt(issuer, CredentialFor(issuer, holder.DidKey))));
+        Assert.Equal("attested", CredentialApiFixture.Skills(stored)["sql"].Tier);
+
+        var challenge = await CredentialApiFixture.JsonAsync(await f.Client.PostAsync($"/learners/{learner}/holder/challenges", null));
+        Assert.Contains("data-integrity", challenge.GetProperty("formats").EnumerateArray().Select(e => e.GetString()));
+        var nonce = challenge.GetProperty("challenge").GetString()!;
+        var domain = challenge.GetProperty("domain").GetString()!;
+
+        // Signed by a stranger's key while naming the holder: the proof is not the holder's.
+        using var stranger = TestKey.Ed25519();
+        var forged = await f.Client.PostAsJsonAsync($"/learners/{learner}/holder/dids",
+            new { presentation = DataIntegrityPresentation(stranger, holder.DidKey, nonce, domain, stranger.DidKeyMethod) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
+
+        var fresh = (await CredentialApiFixture.JsonAsync(await f.Client.PostAsync($"/learners/{learner}/holder/challenges", null))).GetProperty("challenge").GetString()!;
+        var elsewhere = await f.Client.PostAsJsonAsync($"/learners/{learner}/holder/dids",
+            new { presentation = DataIntegrityPresentation(holder, holder.DidKey, fresh, "https://evil.example") });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
+
+        var last = (await CredentialApiFixture.JsonAsync(await f.Client.PostAsync($"/learners/{learner}/holder/challenges", null))).GetProperty("challenge").GetString()!;
+        var vp = DataIntegrityPresentation(holder, holder.DidKey, last, domain);
+        var proven = await f.Client.PostAsJsonAsync($"/learners/{learner}/holder/dids", new { presentation = vp });
+        Assert.Equal(HttpStatusCode.OK, proven.StatusCode);
+        Assert.Equal(holder.DidKey, (await CredentialApiFixture.JsonAsync(proven)).GetProperty("did").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await f.Client.PostAsJsonAsync($"/learners/{learner}/holder/dids", new { presentation = vp })).StatusCode);
+
+        var after = await CredentialApiFixture.JsonAsync(await f.Client.GetAsync($"/learners/{learner}/credentials/{stored.GetProperty("id").GetString()}"));
+        Assert.Equal("credentialVerified", CredentialApiFixture.Skills(after)["sql"].Tier);
+    }
+
+    /// <summary>A presentation with a Data Integrity proof (eddsa-rdfc-2022, purpose authentication) over our challenge and a domain.</summary>
+    private static string DataIntegrityPresentation(TestKey signer, string holderDid, string challenge, string domain, string? verificationMethod = null) =>
+        DataIntegritySigner.Sign(new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["type"] = new JsonArray("VerifiablePresentation"),
+            ["holder"] = holderDid,
+        }, signer, purpose: "authentication", verificationMethod: verificationMethod, editProof: p =>
+        {
+            p["challenge"] = challenge;
+            p["domain"] = domain;
+        }).ToJsonString();
+
     /// <summary>A VC-JWT presentation (VCDM 1.1 §6.3.1): iss the holder, aud our domain, nonce our challenge.</summary>
     private static string Presentation(TestKey signer, string holderDid, string nonce, string domain) => signer.Sign(new JsonObject
     {
