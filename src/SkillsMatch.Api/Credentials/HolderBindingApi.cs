@@ -23,7 +23,7 @@ public static class HolderBindingApi
             .WithSummary("Confirm an address with its code; stored credentials naming it are upgraded at once.");
         group.MapPost("/challenges", Challenge).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("A single-use challenge (5 minutes) and the domain a DID presentation must be signed over.");
-        group.MapPost("/dids", ProveDid).ProducesBodyProblems().AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
+        group.MapPost("/dids", ProveDid).ProducesBodyProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("Prove control of a DID with a Verifiable Presentation (VC-JWT) over a challenge; stored credentials naming it are upgraded.");
         group.MapGet("/outbox", Outbox).AuditLearner("learnerId", "learner.view").RequireLearnerStaff("learnerId")
             .WithSummary("What the default (outbox) sender sent the learner: for their practitioner or an admin, never the learner's own key.");
