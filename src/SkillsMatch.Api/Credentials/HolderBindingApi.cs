@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Credentials.Holder;
 using SkillsMatch.Credentials.Storage;
 
@@ -13,16 +14,16 @@ public static class HolderBindingApi
 {
     public static RouteGroupBuilder MapHolderBinding(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/learners/{learnerId:guid}/holder").WithTags("Credentials");
+        var group = app.MapGroup("/learners/{learnerId:guid}/holder").WithTags("Credentials").ProducesCommonProblems();
         group.MapGet("/", Get).AuditLearner("learnerId", "learner.view").RequireLearnerAccess("learnerId")
             .WithSummary("The learner's verified e-mails, proven DIDs and addresses waiting for their code.");
-        group.MapPost("/emails", AddEmail).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
+        group.MapPost("/emails", AddEmail).ProducesBodyProblems().AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("Send a one-time code to an address (202 whatever the address; a new code at most once a minute).");
-        group.MapPost("/emails/verify", VerifyEmail).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
+        group.MapPost("/emails/verify", VerifyEmail).ProducesBodyProblems().AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("Confirm an address with its code; stored credentials naming it are upgraded at once.");
         group.MapPost("/challenges", Challenge).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("A single-use challenge (5 minutes) and the domain a DID presentation must be signed over.");
-        group.MapPost("/dids", ProveDid).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
+        group.MapPost("/dids", ProveDid).ProducesBodyProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .WithSummary("Prove control of a DID with a Verifiable Presentation (VC-JWT or Data Integrity) over a challenge; stored credentials naming it are upgraded.");
         group.MapGet("/outbox", Outbox).AuditLearner("learnerId", "learner.view").RequireLearnerStaff("learnerId")
             .WithSummary("What the default (outbox) sender sent the learner: for their practitioner or an admin, never the learner's own key.");

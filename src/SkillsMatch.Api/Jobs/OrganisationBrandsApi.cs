@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Jobs;
 
 namespace SkillsMatch.Api.Jobs;
@@ -11,9 +12,9 @@ public static class OrganisationBrandsApi
 {
     public static RouteGroupBuilder MapOrganisationBrands(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin/organisations/{organisation}/brands").WithTags("Admin").RequireRoles(Role.Admin);
+        var group = app.MapGroup("/admin/organisations/{organisation}/brands").WithTags("Admin").RequireRoles(Role.Admin).ProducesCommonProblems();
         group.MapGet("/", List).WithSummary("The brands an organisation's employer keys may post under, besides its own name.");
-        group.MapPut("/", Replace).WithSummary("Replace an organisation's brands (its employer keys may then post with these as hiringOrganization).");
+        group.MapPut("/", Replace).ProducesBodyProblems().WithSummary("Replace an organisation's brands (its employer keys may then post with these as hiringOrganization).");
         return group;
     }
 

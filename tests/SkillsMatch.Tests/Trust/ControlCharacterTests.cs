@@ -108,6 +108,8 @@ public sealed class ControlCharacterTests : LearnerApiHost
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode} {text}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonNode.Parse(text)!;
-        Assert.True(problem["errors"]?[field] is not null, $"the problem does not name '{field}': {text}");
+        // The API's JSON policy camel-cases dictionary keys (X-Correlation → x-Correlation): the field is named either way.
+        Assert.True(problem["errors"]?.AsObject().Any(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)) == true,
+            $"the problem does not name '{field}': {text}");
     }
 }
