@@ -5,6 +5,7 @@ using SkillsMatch.Api.Demo;
 using SkillsMatch.Api.Errors;
 using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Assistant;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
 using SkillsMatch.Api.Learners;
@@ -15,6 +16,7 @@ using SkillsMatch.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddSkillsMatchAsync();
+builder.AddAssistant();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -39,6 +41,7 @@ app.MapJobs();
 app.MapMatching();
 app.MapAdmin();
 app.MapPrivacy();
+app.MapAssistant();
 
 await app.PrepareDatabaseAsync();
 await app.LoadDemoDataAsync();
