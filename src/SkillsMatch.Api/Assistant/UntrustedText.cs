@@ -7,8 +7,9 @@ namespace SkillsMatch.Api.Assistant;
 /// </summary>
 public sealed record UntrustedText(string Source, string Text)
 {
-    public const string Open = "<<<UNTRUSTED DATA";
-    public const string Close = "UNTRUSTED DATA>>>";
+    // Plain ASCII without < > &: JSON writers escape those, and the fence must read the same to the model.
+    public const string Open = "=== BEGIN UNTRUSTED DATA";
+    public const string Close = "=== END UNTRUSTED DATA ===";
 
     public static UntrustedText? Of(string source, string? text) =>
         string.IsNullOrEmpty(text) ? null
