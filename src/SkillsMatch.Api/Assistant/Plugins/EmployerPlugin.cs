@@ -4,7 +4,7 @@ using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Matching;
 using SkillsMatch.Jobs;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api.Assistant.Plugins;
@@ -37,7 +37,7 @@ public sealed class EmployerPlugin
         var context = ToolContext.Of(kernel);
         await context.EnterAsync(jobId);
         return ToolResults.Value<IReadOnlyList<CandidateMatch>>(await MatchingApi.JobCandidates(jobId, region, minTier, Math.Clamp(limit, 1, 50), context.Http,
-            context.Services.GetRequiredService<MatchingService>(), context.Services.GetRequiredService<AuditWriter>(), context.Aborted));
+            context.Services.GetRequiredService<CandidatesForRole>(), context.Services.GetRequiredService<AuditWriter>(), context.Aborted));
     }
 
     [KernelFunction("search_candidates"), ToolAccess("POST /candidates/search")]
@@ -54,7 +54,7 @@ public sealed class EmployerPlugin
         await context.EnterAsync();
         return ToolResults.Value<IReadOnlyList<CandidateMatch>>(await MatchingApi.SearchCandidates(
             new CandidateSearchRequest(skills, minTier, region, true, requireAll, Math.Clamp(limit, 1, 50)), context.Http,
-            context.Services.GetRequiredService<MatchingService>(), context.Services.GetRequiredService<TaxonomyStore>(),
+            context.Services.GetRequiredService<CandidatesForRole>(), context.Services.GetRequiredService<TaxonomyStore>(),
             context.Services.GetRequiredService<WorkingTaxonomy>(), context.Services.GetRequiredService<AuditWriter>(), context.Aborted));
     }
 

@@ -3,7 +3,9 @@ using Microsoft.SemanticKernel;
 using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Matching;
 using SkillsMatch.Learners;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching;
+using SkillsMatch.Matching.Plans;
+using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api.Assistant.Plugins;
 
@@ -39,7 +41,8 @@ public sealed class LearnerPlugin
         var id = learnerId ?? context.OwnLearner;
         await context.EnterAsync(id);
         return ToolResults.Value<IReadOnlyList<RoleMatch>>(await MatchingApi.Matches(id!.Value, region, null, occupation, Math.Clamp(limit, 1, 50),
-            context.Services.GetRequiredService<MatchingService>(), context.Services.GetRequiredService<MatchingReferences>(), context.Aborted));
+            context.Services.GetRequiredService<RolesForLearner>(), context.Services.GetRequiredService<TaxonomyStore>(),
+            context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted));
     }
 
     [KernelFunction("my_gaps"), ToolAccess("GET /learners/{id:guid}/gaps")]
@@ -54,6 +57,7 @@ public sealed class LearnerPlugin
         var id = learnerId ?? context.OwnLearner;
         await context.EnterAsync(id);
         return ToolResults.Value<GapView>(await MatchingApi.Gaps(id!.Value, occupation, jobId, null, null, null, null,
-            context.Services.GetRequiredService<MatchingService>(), context.Services.GetRequiredService<MatchingReferences>(), context.Aborted));
+            context.Services.GetRequiredService<GapsForLearner>(), context.Services.GetRequiredService<TaxonomyStore>(),
+            context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted));
     }
 }

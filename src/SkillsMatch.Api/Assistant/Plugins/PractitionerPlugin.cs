@@ -3,7 +3,6 @@ using Microsoft.SemanticKernel;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Matching;
 using SkillsMatch.Matching.Placements;
-using SkillsMatch.Matching.Serving;
 
 namespace SkillsMatch.Api.Assistant.Plugins;
 
@@ -32,6 +31,6 @@ public sealed class PractitionerPlugin
         await context.EnterAsync();
         return ToolResults.Value<PlacementResult>(await MatchingApi.Placements(
             new PlacementRequest(learnerIds, [.. jobIds.Select(job => new PlacementOpening(job, capacity))], null, Math.Clamp(optionsPerLearner, 1, 10)),
-            context.Http.User, context.Services.GetRequiredService<MatchingService>(), context.Services.GetRequiredService<CaseloadStore>(), context.Aborted));
+            context.Http.User, context.Services.GetRequiredService<PlacementsForCohort>(), context.Services.GetRequiredService<CaseloadStore>(), context.Aborted));
     }
 }
