@@ -74,7 +74,7 @@ public static class AssistantApi
             return TypedResults.Problem(statusCode: 409, title: "Conversation full",
                 detail: $"A conversation holds {options.MaxTurns} turns; start a new one without conversationId.");
         }
-        var context = await ToolContext.ForAsync(http, writesConfirmed: request.Confirm == true);
+        var context = ToolContext.For(http, writesConfirmed: request.Confirm == true);
         return TypedResults.ServerSentEvents(AssistantChat.Run(chat, context, conversation, message, options, logger));
     }
 

@@ -65,7 +65,7 @@ public static class AssistantChat
         var history = conversation.History;
         history.AddUserMessage(message);
         conversation.Turns++;
-        var kernel = AssistantTools.KernelFor(context);
+        var kernel = await AssistantTools.KernelForAsync(context);
         var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: false) };
         for (var round = 0; ; round++)
         {

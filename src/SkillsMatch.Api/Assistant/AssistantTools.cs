@@ -47,15 +47,19 @@ public static class AssistantTools
 
     private static string AreaOf(Type plugin) => plugin.Name.Replace("Plugin", "", StringComparison.Ordinal).ToLowerInvariant();
 
-    /// <summary>
-    /// The caller's kernel. <paramref name="all"/>: every function, those the caller may not use included (called, they
-    /// refuse with the reason); otherwise only the caller's own (tools that change data only when enabled).
-    /// </summary>
-    public static Kernel KernelFor(ToolContext context, bool all = false)
+    /// <summary>The caller's kernel: only the functions their role may use, tools that change data only when enabled.</summary>
+    public static async Task<Kernel> KernelForAsync(ToolContext context)
+    {
+        var writes = await context.WritesEnabledAsync();
+        return KernelFor(context, All.Where(t => context.MayUse(t.Access) && (!t.Access.Writes || writes)));
+    }
+
+    /// <summary>A kernel carrying the caller's context, holding <paramref name="tools"/> by area.</summary>
+    public static Kernel KernelFor(ToolContext context, IEnumerable<Tool> tools)
     {
         var kernel = new Kernel(context.Services);
         kernel.Data[nameof(ToolContext)] = context;
-        foreach (var area in All.Where(t => all || t.VisibleTo(context)).GroupBy(t => t.Area))
+        foreach (var area in tools.GroupBy(t => t.Area))
             kernel.Plugins.Add(KernelPluginFactory.CreateFromFunctions(area.Key, area.Select(t => t.Function)));
         return kernel;
     }
@@ -63,7 +67,5 @@ public static class AssistantTools
     public sealed record Tool(KernelFunction Function, string Area, ToolAccessAttribute Access)
     {
         public string Name => Function.Name;
-
-        public bool VisibleTo(ToolContext context) => context.MayUse(Access) && (!Access.Writes || context.WritesEnabled);
     }
 }

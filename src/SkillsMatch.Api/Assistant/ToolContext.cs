@@ -12,11 +12,12 @@ namespace SkillsMatch.Api.Assistant;
 /// </summary>
 public sealed class ToolContext
 {
-    private ToolContext(HttpContext http, Caller caller, bool writesEnabled, bool writesConfirmed)
+    private Task<bool>? writesEnabled;
+
+    private ToolContext(HttpContext http, Caller caller, bool writesConfirmed)
     {
         Http = http;
         Caller = caller;
-        WritesEnabled = writesEnabled;
         WritesConfirmed = writesConfirmed;
     }
 
@@ -28,18 +29,18 @@ public sealed class ToolContext
     /// <summary>A learner key's own learner: the one its tools mean when none is named.</summary>
     public Guid? OwnLearner => Caller.Role == Role.Learner ? Caller.LearnerId : null;
 
-    /// <summary>The key's owner enabled the tools that change data (PUT /assistant/writes).</summary>
-    public bool WritesEnabled { get; }
+    /// <summary>
+    /// The key's owner enabled the tools that change data (PUT /assistant/writes). Read when first needed (listing
+    /// tools, or a tool that writes), never cached across requests, so switching it off applies to the next call.
+    /// </summary>
+    public Task<bool> WritesEnabledAsync() =>
+        writesEnabled ??= Services.GetRequiredService<AssistantWriteGrants>().IsEnabledAsync(Caller.KeyId, Aborted);
 
     /// <summary>The person confirmed changes in this turn (an MCP host asks its user before each such call; a chat turn says confirm: true).</summary>
     public bool WritesConfirmed { get; }
 
-    public static async Task<ToolContext> ForAsync(HttpContext http, bool writesConfirmed)
-    {
-        var caller = Caller.From(http.User) ?? throw new InvalidOperationException("Assistant tools need an authenticated caller.");
-        var writes = await http.RequestServices.GetRequiredService<AssistantWriteGrants>().IsEnabledAsync(caller.KeyId, http.RequestAborted);
-        return new ToolContext(http, caller, writes, writesConfirmed);
-    }
+    public static ToolContext For(HttpContext http, bool writesConfirmed) =>
+        new(http, Caller.From(http.User) ?? throw new InvalidOperationException("Assistant tools need an authenticated caller."), writesConfirmed);
 
     /// <summary>The context a kernel's functions run in (set by <see cref="AssistantTools.KernelFor"/>).</summary>
     public static ToolContext Of(Microsoft.SemanticKernel.Kernel kernel) =>
@@ -73,7 +74,7 @@ public sealed class ToolContext
             throw await RefuseAsync(rule, resource, tool, refused.Status, refused.Detail);
         if (access.Writes)
         {
-            if (!WritesEnabled)
+            if (!await WritesEnabledAsync())
                 throw await RefuseAsync(rule, resource, tool, 403,
                     "Tools that change data are off for this API key; its owner can turn them on with PUT /assistant/writes {\"enabled\": true}.");
             if (!WritesConfirmed)
