@@ -7,6 +7,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Assistant;
 
@@ -40,11 +41,11 @@ public static class AssistantApi
     public static IEndpointRouteBuilder MapAssistant(this IEndpointRouteBuilder app)
     {
         app.MapAssistantMcp();
-        var group = app.MapGroup("/assistant").WithTags("Assistant").RequireAuthorization();
-        group.MapPost("/chat", Chat)
+        var group = app.MapGroup("/assistant").WithTags("Assistant").RequireAuthorization().ProducesCommonProblems();
+        group.MapPost("/chat", Chat).ProducesBodyProblems().ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Ask the assistant (server-sent events: conversation, text, tool, done). It uses this key's tools only; 503 until the operator configures a model.");
         group.MapGet("/writes", GetWrites).WithSummary("Whether assistants may use this key's tools that change data.");
-        group.MapPut("/writes", SetWrites).WithSummary("Let assistants use this key's tools that change data (each call still needs confirm: true), or stop them.");
+        group.MapPut("/writes", SetWrites).ProducesBodyProblems().WithSummary("Let assistants use this key's tools that change data (each call still needs confirm: true), or stop them.");
         return app;
     }
 

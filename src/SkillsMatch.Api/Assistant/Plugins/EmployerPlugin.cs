@@ -36,7 +36,7 @@ public sealed class EmployerPlugin
     {
         var context = ToolContext.Of(kernel);
         await context.EnterAsync(jobId);
-        return ToolResults.Value<IReadOnlyList<CandidateMatch>>(await MatchingApi.JobCandidates(jobId, region, minTier, Math.Clamp(limit, 1, 50), context.Http,
+        return ToolResults.Value<IReadOnlyList<CandidateMatch>>(await MatchingApi.JobCandidates(jobId, ToolResults.Valid(new CandidateQuery(region, minTier, Math.Clamp(limit, 1, 50))), context.Http,
             context.Services.GetRequiredService<CandidatesForRole>(), context.Services.GetRequiredService<AuditWriter>(), context.Aborted));
     }
 
@@ -53,7 +53,7 @@ public sealed class EmployerPlugin
         var context = ToolContext.Of(kernel);
         await context.EnterAsync();
         return ToolResults.Value<IReadOnlyList<CandidateMatch>>(await MatchingApi.SearchCandidates(
-            new CandidateSearchRequest(skills, minTier, region, true, requireAll, Math.Clamp(limit, 1, 50)), context.Http,
+            ToolResults.Valid(new CandidateSearchRequest(skills, minTier, region, true, requireAll, Math.Clamp(limit, 1, 50))), context.Http,
             context.Services.GetRequiredService<CandidatesForRole>(), context.Services.GetRequiredService<TaxonomyStore>(),
             context.Services.GetRequiredService<WorkingTaxonomy>(), context.Services.GetRequiredService<AuditWriter>(), context.Aborted));
     }
@@ -68,8 +68,7 @@ public sealed class EmployerPlugin
     {
         var context = ToolContext.Of(kernel);
         await context.EnterAsync(jobId, confirm);
-        if (changes.Length is 0 or > 500) throw new ToolError("Give 1 to 500 changes.");
-        return PostingBrief.Of(ToolResults.Value<JobPostingView>(await JobsApi.EditSkills(jobId, new SkillEditRequest(changes),
+        return PostingBrief.Of(ToolResults.Value<JobPostingView>(await JobsApi.EditSkills(jobId, ToolResults.Valid(new SkillEditRequest(changes)),
             context.Services.GetRequiredService<JobPostingStore>(), context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted)));
     }
 

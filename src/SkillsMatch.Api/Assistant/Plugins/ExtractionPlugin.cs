@@ -17,7 +17,7 @@ public sealed class ExtractionPlugin
     {
         var context = ToolContext.Of(kernel);
         await context.EnterAsync();
-        var result = ToolResults.Value<ExtractionResult>(await ExtractionApi.Extract(new ExtractRequest(text, null, false, null, null),
+        var result = ToolResults.Value<ExtractionResult>(await ExtractionApi.Extract(ToolResults.Valid(new ExtractRequest(text, null, false, null, null)),
             context.Services.GetRequiredService<TaxonomyStore>(), context.Services.GetRequiredService<SkillExtractor>(), context.Aborted));
         return [.. result.Skills.Select(s => new FoundSkill(s.SkillId, s.Label, Math.Round(s.Confidence, 3), s.Method.ToString().ToLowerInvariant(),
             [.. s.Spans.Select(span => span.Text)], s.Requirement, s.Level))];
@@ -32,8 +32,7 @@ public sealed class ExtractionPlugin
     {
         var context = ToolContext.Of(kernel);
         await context.EnterAsync();
-        if (title.Length > 300) throw new ToolError("The title is at most 300 characters.");
-        return ToolResults.Value<IReadOnlyList<OccupationMatch>>(await OccupationsApi.Classify(new ClassifyRequest(title, text, null, 5),
+        return ToolResults.Value<IReadOnlyList<OccupationMatch>>(await OccupationsApi.Classify(ToolResults.Valid(new ClassifyRequest(title, text, null, 5)),
             context.Services.GetRequiredService<OccupationClassifier>(), context.Services.GetRequiredService<TaxonomyStore>(),
             context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted));
     }

@@ -40,7 +40,7 @@ public sealed class LearnerPlugin
         var context = ToolContext.Of(kernel);
         var id = learnerId ?? context.OwnLearner;
         await context.EnterAsync(id);
-        return ToolResults.Value<IReadOnlyList<RoleMatch>>(await MatchingApi.Matches(id!.Value, region, null, occupation, Math.Clamp(limit, 1, 50),
+        return ToolResults.Value<IReadOnlyList<RoleMatch>>(await MatchingApi.Matches(id!.Value, ToolResults.Valid(new RoleQuery(region, null, occupation, Math.Clamp(limit, 1, 50))),
             context.Services.GetRequiredService<RolesForLearner>(), context.Services.GetRequiredService<TaxonomyStore>(),
             context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted));
     }
@@ -56,7 +56,7 @@ public sealed class LearnerPlugin
         var context = ToolContext.Of(kernel);
         var id = learnerId ?? context.OwnLearner;
         await context.EnterAsync(id);
-        return ToolResults.Value<GapView>(await MatchingApi.Gaps(id!.Value, occupation, jobId, null, null, null, null,
+        return ToolResults.Value<GapView>(await MatchingApi.Gaps(id!.Value, ToolResults.Valid(new GapQuery(occupation, jobId, null, null, null, null)),
             context.Services.GetRequiredService<GapsForLearner>(), context.Services.GetRequiredService<TaxonomyStore>(),
             context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted));
     }

@@ -30,7 +30,7 @@ public sealed class PractitionerPlugin
         var context = ToolContext.Of(kernel);
         await context.EnterAsync();
         return ToolResults.Value<PlacementResult>(await MatchingApi.Placements(
-            new PlacementRequest(learnerIds, [.. jobIds.Select(job => new PlacementOpening(job, capacity))], null, Math.Clamp(optionsPerLearner, 1, 10)),
+            ToolResults.Valid(new PlacementRequest(learnerIds, [.. jobIds.Select(job => new PlacementOpening(job, capacity))], null, Math.Clamp(optionsPerLearner, 1, 10))),
             context.Http.User, context.Services.GetRequiredService<PlacementsForCohort>(), context.Services.GetRequiredService<CaseloadStore>(), context.Aborted));
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.SemanticKernel;
+using SkillsMatch.Api.Occupations;
 using SkillsMatch.Api.Taxonomy;
 using SkillsMatch.Taxonomy;
 
@@ -17,7 +18,7 @@ public sealed class TaxonomyPlugin
     {
         var context = ToolContext.Of(kernel);
         await context.EnterAsync();
-        return ToolResults.Value<IReadOnlyList<SkillHit>>(await TaxonomyApi.SearchSkills(new SkillQuery(Bounded(query), null, null, Math.Clamp(limit, 1, 50)),
+        return ToolResults.Value<IReadOnlyList<SkillHit>>(await TaxonomyApi.SearchSkills(ToolResults.Valid(new SkillQuery(query, null, null, Math.Clamp(limit, 1, 50))),
             context.Services.GetRequiredService<SkillSearch>(), context.Services.GetRequiredService<TaxonomyStore>(), context.Aborted));
     }
 
@@ -39,8 +40,8 @@ public sealed class TaxonomyPlugin
     {
         var context = ToolContext.Of(kernel);
         await context.EnterAsync();
-        return ToolResults.Value<IReadOnlyList<OccupationHit>>(await TaxonomyApi.SearchOccupations(
-            new OccupationQuery(Bounded(query), null, Math.Clamp(limit, 1, 50)), context.Services.GetRequiredService<TaxonomyStore>(), context.Aborted));
+        return ToolResults.Value<IReadOnlyList<OccupationHit>>(await OccupationsApi.SearchOccupations(
+            ToolResults.Valid(new OccupationQuery(query, null, Math.Clamp(limit, 1, 50))), context.Services.GetRequiredService<TaxonomyStore>(), context.Aborted));
     }
 
     [KernelFunction("get_occupation"), ToolAccess("GET /occupations/{id:long}")]
@@ -49,10 +50,6 @@ public sealed class TaxonomyPlugin
     {
         var context = ToolContext.Of(kernel);
         await context.EnterAsync();
-        return ToolResults.Value<OccupationDetail>(await TaxonomyApi.GetOccupation(occupationId, context.Services.GetRequiredService<TaxonomyStore>(), context.Aborted));
+        return ToolResults.Value<OccupationDetail>(await OccupationsApi.GetOccupation(occupationId, context.Services.GetRequiredService<TaxonomyStore>(), context.Aborted));
     }
-
-    /// <summary>The endpoint's query limit (SkillQuery, OccupationQuery: 1 to 200 characters).</summary>
-    private static string Bounded(string query) =>
-        string.IsNullOrWhiteSpace(query) || query.Length > 200 ? throw new ToolError("The query is 1 to 200 characters.") : query;
 }
