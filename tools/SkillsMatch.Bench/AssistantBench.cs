@@ -24,6 +24,8 @@ public static class AssistantBench
         var command = new Command("assistant", "An MCP tool call against the same API call (medians, p95; the tool's overhead).") { url, count };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(count) < 1) throw new CliException("--count is at least 1");
+            if (!Uri.TryCreate(parse.GetValue(url), UriKind.Absolute, out _)) throw new CliException($"--url {parse.GetValue(url)} is not an absolute URL");
             await using var dataSource = Database.CreateDataSource(await BenchCommands.ConnectionStringAsync(parse, ct));
             var keys = new ApiKeyStore(dataSource);
             var admin = await keys.CreateAsync(new NewApiKey(Role.Admin, Label: "bench assistant"), ct);
