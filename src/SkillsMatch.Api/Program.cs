@@ -1,6 +1,7 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Assistant;
 using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Credentials;
 using SkillsMatch.Api.Errors;
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSkillsMatch();
 builder.AddDemoData();
 builder.AddSkillsMatchApi();
+builder.AddAssistant();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -32,6 +34,7 @@ app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials(); app.MapHolderBinding();
 app.MapLearners(); app.MapCatalog(); app.MapOccupations(); app.MapJobs(); app.MapMatching(); app.MapAdmin(); app.MapPrivacy();
+app.MapAssistant();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

@@ -95,15 +95,8 @@ public static class MatchingApi
         if (learners.Distinct().Count() != learners.Count) problems["learners"] = ["A learner is listed twice."];
         if (openings.Select(o => o.Job).Distinct().Count() != openings.Count) problems["openings"] = ["A job is listed twice; give it a larger capacity instead."];
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
-        if (Caller.From(user) is { Role: Role.Practitioner } practitioner)
-        {
-            var outside = new List<Guid>();
-            foreach (var learner in learners)
-                if (!await caseload.HasAccessAsync(practitioner.Subject ?? "", learner, ct)) outside.Add(learner);
-            if (outside.Count > 0)
-                return TypedResults.Problem(statusCode: 403, title: "Forbidden",
-                    detail: "These learners have not granted you access (not on your caseload): " + string.Join(", ", outside));
-        }
+        if (Caller.From(user) is { } caller && await AccessEndpoints.CaseloadRefusalAsync(caller, learners, caseload, ct) is { } refusal)
+            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: refusal);
         var view = await matching.PlaceAsync(learners, [.. openings.Select(o => new Opening(o.Job, o.Capacity))], request.MinFit ?? 0, request.OptionsPerLearner ?? 5, ct);
         if (view.Result is null)
             return TypedResults.Problem(statusCode: 404, title: "Unknown learners or postings", detail: "Not found: " + string.Join(", ", view.Unknown));

@@ -15,6 +15,7 @@ public sealed class AccessWorld
     public static readonly IReadOnlyList<Who> Order = Enum.GetValues<Who>();
 
     private readonly Dictionary<Who, HttpClient> clients = [];
+    private readonly Dictionary<Who, CreatedApiKey> keys = [];
 
     public Guid Learner { get; private init; }
     public Guid Posting { get; private init; }
@@ -31,6 +32,9 @@ public sealed class AccessWorld
     public string OtherPractitioner { get; private init; } = "";
 
     public HttpClient Client(Who who) => clients[who];
+
+    /// <summary>The key a kind of caller sends (none for <see cref="Who.NoKey"/>).</summary>
+    public CreatedApiKey Key(Who who) => keys[who];
 
     public static async Task<AccessWorld> CreateAsync(ApiFactory api)
     {
@@ -86,16 +90,16 @@ public sealed class AccessWorld
             Other = other, OtherExperience = others.Experience, OtherCredential = others.Credential, OtherPractitioner = otherPractitioner,
         };
         world.clients[Who.NoKey] = api.CreateClient();
-        world.clients[Who.RevokedKey] = api.ClientWith(revoked.Secret);
-        world.clients[Who.Admin] = await api.CreateClientAsync(Role.Admin);
-        world.clients[Who.PractitionerCaseload] = api.ClientWith(practitioner.Secret);
-        world.clients[Who.PractitionerOther] = await api.CreateClientAsync(Role.Practitioner);
-        world.clients[Who.Employer] = api.ClientWith(employer.Secret);
-        world.clients[Who.EmployerOther] = await api.CreateClientAsync(Role.Employer);
-        world.clients[Who.LearnerOwn] = await api.CreateClientAsync(Role.Learner, learner);
-        world.clients[Who.LearnerOther] = await api.CreateClientAsync(Role.Learner, other);
-        world.clients[Who.IssuerOwn] = await api.CreateClientAsync(Role.Issuer, subject: issuerUri);
-        world.clients[Who.IssuerOther] = await api.CreateClientAsync(Role.Issuer);
+        world.Add(api, Who.RevokedKey, revoked);
+        world.Add(api, Who.Admin, await api.CreateKeyAsync(Role.Admin));
+        world.Add(api, Who.PractitionerCaseload, practitioner);
+        world.Add(api, Who.PractitionerOther, await api.CreateKeyAsync(Role.Practitioner));
+        world.Add(api, Who.Employer, employer);
+        world.Add(api, Who.EmployerOther, await api.CreateKeyAsync(Role.Employer));
+        world.Add(api, Who.LearnerOwn, await api.CreateKeyAsync(Role.Learner, learner));
+        world.Add(api, Who.LearnerOther, await api.CreateKeyAsync(Role.Learner, other));
+        world.Add(api, Who.IssuerOwn, await api.CreateKeyAsync(Role.Issuer, subject: issuerUri));
+        world.Add(api, Who.IssuerOther, await api.CreateKeyAsync(Role.Issuer));
         return world;
     }
 
@@ -120,6 +124,12 @@ public sealed class AccessWorld
                 (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM learner_credentials c WHERE learner_id = @Other),
                 (SELECT string_agg(p::text, ',' ORDER BY p.practitioner) FROM practitioner_caseload p WHERE learner_id = @Other)))
             """, this) ?? "";
+    }
+
+    private void Add(ApiFactory api, Who who, CreatedApiKey key)
+    {
+        keys[who] = key;
+        clients[who] = api.ClientWith(key.Secret);
     }
 
     /// <summary>A route parameter's value: the world's resource for the route's first segment; random ids where a 404 is fine.</summary>

@@ -17,7 +17,7 @@ namespace SkillsMatch.Tests.Access;
 public sealed class EndpointAccessMatrixTests : IAsyncLifetime
 {
     /// <summary>(method, route pattern) → who gets through, and the body sent (valid where easy, so a refusal is not a 400).</summary>
-    private static readonly Dictionary<string, (AccessRule Rule, Func<AccessWorld, object>? Body)> Expected = new()
+    internal static readonly Dictionary<string, (AccessRule Rule, Func<AccessWorld, object>? Body)> Expected = new()
     {
         ["GET /"] = (Public, null),
         ["GET /health/live"] = (Public, null),
@@ -96,6 +96,12 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         ["GET /admin/keys"] = (Roles(Who.Admin), null),
         ["DELETE /admin/keys/{id:guid}"] = (Roles(Who.Admin), null),
         ["GET /admin/audit"] = (Roles(Who.Admin), null),
+
+        // The assistant: any key; what each tool allows is the tool matrix's (ToolAccessMatrixTests). No model here: 503.
+        ["POST /assistant/chat"] = (AnyKey, _ => new { message = "What are my matches?" }),
+        ["GET /assistant/writes"] = (AnyKey, null),
+        ["PUT /assistant/writes"] = (AnyKey, _ => new { enabled = false }),
+        ["POST /mcp/"] = (AnyKey, _ => new { jsonrpc = "2.0", id = 1, method = "ping" }),
     };
 
     private static object ExperienceBody(AccessWorld world) => new { kind = "experience", title = "Records clerk", description = "Filed records." };

@@ -43,6 +43,7 @@ public sealed class CliErrorTests
         ["keys revoke"] = ["keys", "revoke", "not-a-key-id"],
         ["bench credentials"] = ["bench", "credentials", "--count", "0"],
         ["bench data-integrity"] = ["bench", "data-integrity", "--count", "0"],
+        ["bench assistant"] = ["bench", "assistant", "--count", "0"],
         ["bench taxonomy"] = ["bench", "taxonomy", "--connection", NoServer],
         ["bench extraction"] = ["bench", "extraction", "--connection", NoServer],
         ["bench placements"] = ["bench", "placements", "--runs", "-2"],
