@@ -25,7 +25,7 @@ public static class OccupationCommands
             var matches = await session.Classifier.ClassifyAsync(parse.GetValue(title)!, body, session.TaxonomyId, parse.GetValue(k), ct);
             if (matches.Count == 0) throw new CliException("no occupation found (is the title empty, or the taxonomy without occupations?)");
             foreach (var m in matches)
-                Console.WriteLine($"{m.Score:F3}  {m.Title}  [{m.ExternalId}]  lexical {m.Lexical:F2} ('{m.MatchedTitle}'), semantic {m.Semantic:F2}");
+                Console.WriteLine($"{m.Score:F3}  {m.Title}  [{m.ExternalId}]  lexical {m.Lexical:F2} ('{m.MatchedTitle}'), semantic {m.Semantic:F2}{(m.LowConfidence ? "  (low confidence)" : "")}");
             return 0;
         });
         var occupations = new Command("occupations", "Job title → occupation normalisation.");
@@ -35,21 +35,28 @@ public static class OccupationCommands
 
     public static Command Evaluate()
     {
-        var gold = new Option<FileInfo>("--gold") { Description = "CSV with columns title,occupation (occupation: code, URI, id or preferred title)", Required = true };
+        var gold = new Option<FileInfo>("--gold")
+        {
+            Description = "CSV with columns title,occupation and optionally text (occupation: URI, ESCO code such as 2422.10, ISCO-08 unit group such as 2422, preferred title or id)",
+            Required = true,
+        };
         var verbose = new Option<bool>("--misses") { Description = "Also list every title not ranked first" };
-        var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose };
+        var part = new Option<GoldPart>("--part") { Description = "all, or the tune / held-out half (split by a hash of the title)", DefaultValueFactory = _ => GoldPart.All };
+        var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose, part };
         command.SetAction(async (parse, ct) =>
         {
             var goldFile = parse.GetValue(gold)!;
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
             await using var session = await SessionAsync(parse, ct);
             var started = DateTime.UtcNow;
-            var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct);
+            var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct, parse.GetValue(part));
             if (parse.GetValue(verbose))
                 foreach (var miss in report.Misses)
                     Console.WriteLine($"  line {miss.Line}: '{miss.Title}' → '{miss.Predicted}', expected '{miss.Expected}' (rank {miss.Rank?.ToString() ?? ">" + OccupationEvaluation.RankDepth})");
-            Console.WriteLine($"gold: {goldFile.Name}: {report.Count} titles scored, {report.Unresolved} naming an occupation not in the taxonomy ({(DateTime.UtcNow - started).TotalSeconds:F1} s)");
-            Console.WriteLine($"acc@1 {report.AccuracyAt1:P1}  acc@5 {report.AccuracyAt5:P1}  MRR {report.Mrr:F3}  n={report.Count}");
+            Console.WriteLine($"gold: {goldFile.Name} ({parse.GetValue(part)}): {report.Count} titles scored, {report.WithText} with text, " +
+                              $"{report.Unresolved} naming an occupation not in the taxonomy ({(DateTime.UtcNow - started).TotalSeconds:F1} s)");
+            Console.WriteLine($"acc@1 {report.AccuracyAt1:P1}  acc@5 {report.AccuracyAt5:P1}  MRR {report.Mrr:F3}  n={report.Count}  " +
+                              $"low confidence {report.LowConfidence} ({(report.Count == 0 ? 0 : (double)report.LowConfidence / report.Count):P0})");
             return 0;
         });
         return command;

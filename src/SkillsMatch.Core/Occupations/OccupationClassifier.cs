@@ -4,7 +4,9 @@ using SkillsMatch.Taxonomy;
 namespace SkillsMatch.Occupations;
 
 /// <summary>An occupation proposed for a job title, with the evidence behind its score.</summary>
-public sealed record OccupationMatch(long OccupationId, string ExternalId, string Title, double Score, double Lexical, double Semantic, string MatchedTitle);
+/// <param name="LowConfidence">On the best match only: its score is weak, or the runner-up is close behind, so a person should check it.</param>
+public sealed record OccupationMatch(
+    long OccupationId, string ExternalId, string Title, double Score, double Lexical, double Semantic, string MatchedTitle, bool LowConfidence = false);
 
 /// <summary>
 /// Job title (and optionally the posting's text) → the closest occupations of a taxonomy. Lexical evidence
@@ -18,6 +20,12 @@ public sealed class OccupationClassifier(TaxonomyStore store, IEmbeddingGenerato
     /// <summary>When a posting's text is given, this share of the semantic evidence comes from title + text.</summary>
     public const double TextShare = 0.25;
     private const int TextPrefixLength = 600;
+
+    /// <summary>
+    /// The best match is flagged low-confidence below this score or within this margin of the second. Chosen on the
+    /// tuning half of the JobBERT development titles (README, "Title → occupation").
+    /// </summary>
+    public const double LowConfidenceScore = 0.5, LowConfidenceMargin = 0.02;
 
     private readonly SemaphoreSlim building = new(1, 1);
     private readonly Dictionary<int, (string Version, OccupationIndex Index)> indexes = [];
@@ -44,11 +52,12 @@ public sealed class OccupationClassifier(TaxonomyStore store, IEmbeddingGenerato
             }
         }
 
-        var top = new PriorityQueue<int, double>(k + 1);
+        var depth = Math.Max(k, 2);
+        var top = new PriorityQueue<int, double>(depth + 1);
         for (var i = 0; i < lexical.Length; i++)
         {
             top.Enqueue(i, Score(lexical[i].Score, semantic?[i]));
-            if (top.Count > k) top.Dequeue();
+            if (top.Count > depth) top.Dequeue();
         }
         var matches = new List<OccupationMatch>(top.Count);
         while (top.TryDequeue(out var i, out var score))
@@ -58,7 +67,12 @@ public sealed class OccupationClassifier(TaxonomyStore store, IEmbeddingGenerato
                 Math.Round(lexical[i].Score, 4), Math.Round(semantic?[i] ?? 0, 4), lexical[i].Title ?? occupation.Title));
         }
         matches.Reverse();
-        return matches;
+        if (matches.Count > 0)
+        {
+            var margin = matches.Count > 1 ? matches[0].Score - matches[1].Score : 1;
+            matches[0] = matches[0] with { LowConfidence = matches[0].Score < LowConfidenceScore || margin < LowConfidenceMargin };
+        }
+        return matches.Count > k ? matches[..k] : matches;
     }
 
     private static double Score(double lexical, double? semantic) =>

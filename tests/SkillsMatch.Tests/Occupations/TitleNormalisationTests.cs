@@ -1,0 +1,88 @@
+using SkillsMatch.Occupations;
+using SkillsMatch.Taxonomy;
+using SkillsMatch.Tests.Support;
+
+namespace SkillsMatch.Tests.Occupations;
+
+/// <summary>The real vacancy titles that went wrong by a generic head word or an acronym, and the low-confidence flag.</summary>
+public sealed class TitleNormalisationTests
+{
+    private static readonly OccupationIndex Index = new(
+    [
+        new(1, "army-general", "army general", ["general", "military general"], null),
+        new(2, "head-sommelier", "head sommelier", ["chief sommelier"], null),
+        new(3, "cto", "chief technology officer", ["head of technology department", "technology director"], null),
+        new(4, "ceo", "chief executive officer", ["executive director", "chief executive"], null),
+        new(5, "retail-assistant", "retail sales assistant", ["retail associate", "retail sales executive"], null),
+        new(6, "forces-officer", "armed forces officer", ["officer", "military officer"], null),
+        new(7, "me-officer", "monitoring and evaluation officer", ["monitoring evaluation accountability learning officer"], null),
+        new(8, "labourer", "general labourer", ["general worker", "construction labourer"], null),
+    ]);
+
+    private static string Best(string title)
+    {
+        var scores = Index.Lexical(JobTitleText.Variants(title).Select(OccupationIndex.Query.Of).ToList());
+        var best = Enumerable.Range(0, scores.Length).MaxBy(i => scores[i].Score);
+        return Index.Occupations[best].ExternalId;
+    }
+
+    [Theory]
+    [InlineData("Head Of Technology", "cto")]
+    [InlineData("Retail Executive", "retail-assistant")]
+    [InlineData("MEAL Officer", "me-officer")]
+    [InlineData("General Worker", "labourer")]
+    public void Generic_head_words_do_not_decide_alone(string title, string expected) =>
+        Assert.Equal(expected, Best(title));
+
+    [Theory]
+    [InlineData("MEAL Officer", "monitoring evaluation accountability learning officer")]
+    [InlineData("PMEL Coordinator", "planning monitoring evaluation learning")]
+    [InlineData("HSE Supervisor", "health safety environment supervisor")]
+    [InlineData("QA Tester", "quality assurance tester")]
+    [InlineData("Jurutera Awam", "engineer")]
+    public void Acronyms_are_spelled_out_from_the_table(string title, string expected) =>
+        Assert.Contains(expected, JobTitleText.Normalize(title), StringComparison.Ordinal);
+
+    [Fact]
+    public void A_taxonomy_title_keeps_its_own_contract_and_night_words()
+    {
+        Assert.Equal("contract engineer", JobTitleText.Normalize("Contract Engineer", posted: false));
+        Assert.Equal("engineer", JobTitleText.Normalize("Contract Engineer"));
+    }
+
+    [Fact]
+    public async Task A_clear_title_is_confident_and_an_unknown_one_is_flagged()
+    {
+        var store = new TaxonomyStore(await TestDatabase.MigratedDataSourceAsync());
+        using var classifier = new OccupationClassifier(store, SharedModel.Generator);
+        var taxonomyId = await ShippedTaxonomy.IdAsync();
+
+        var clear = await classifier.ClassifyAsync("Personal Support Worker", null, taxonomyId, 5, CancellationToken.None);
+        var vague = await classifier.ClassifyAsync("Associate Zephyr", null, taxonomyId, 5, CancellationToken.None);
+
+        Assert.False(clear[0].LowConfidence, $"{clear[0].Title} {clear[0].Score}");
+        Assert.True(vague[0].LowConfidence, $"{vague[0].Title} {vague[0].Score}");
+        Assert.All(clear.Skip(1), m => Assert.False(m.LowConfidence));
+    }
+
+    [Fact]
+    public async Task Gold_occupations_may_be_isco_unit_groups_and_rows_may_carry_posting_text()
+    {
+        var store = new TaxonomyStore(await TestDatabase.MigratedDataSourceAsync());
+        using var classifier = new OccupationClassifier(store, SharedModel.Generator);
+        var gold = Path.Combine(Path.GetTempPath(), $"titles-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(gold, "title,occupation,text\nData Analyst,2511,\"Build Power BI dashboards and SQL reports.\"\nCook,9999,\n");
+        try
+        {
+            var report = await OccupationEvaluation.RunAsync(classifier, store, await ShippedTaxonomy.IdAsync(), gold, CancellationToken.None);
+            Assert.Equal(1, report.Count);
+            Assert.Equal(1, report.Unresolved);
+            Assert.Equal(1, report.WithText);
+            Assert.Equal(1.0, report.AccuracyAt1);
+        }
+        finally
+        {
+            File.Delete(gold);
+        }
+    }
+}
