@@ -5,7 +5,7 @@ using SkillsMatch.Access;
 namespace SkillsMatch.Api.Access;
 
 /// <summary>
-/// One line per endpoint group to protect it (see the README's "Adding auth to a new group"). Without any of these
+/// One line per endpoint group to protect it (see docs/access.md, "Adding auth to a new endpoint group"). Without any of these
 /// an endpoint still needs some valid key (the fallback policy); <c>.AllowAnonymous()</c> makes it public.
 /// Filters run in the order they are added: put <see cref="AuditLearner{TBuilder}"/> first so refused attempts are
 /// audited too.

@@ -9,7 +9,7 @@ public enum Who
 /// <summary>What a caller gets: refused as unknown (401), refused as not allowed (403), or through (any other status).</summary>
 public enum Outcome { Unauthorized, Forbidden, Allowed }
 
-/// <summary>An endpoint's access rule, as the README's "Access" section states it, for each kind of caller.</summary>
+/// <summary>An endpoint's access rule, as docs/access.md states it, for each kind of caller.</summary>
 public sealed record AccessRule(Func<Who, Outcome> For)
 {
     /// <summary>No key needed; a presented key that is revoked is still refused.</summary>

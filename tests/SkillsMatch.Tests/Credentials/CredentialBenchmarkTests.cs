@@ -2,6 +2,7 @@ using SkillsMatch.Credentials;
 
 namespace SkillsMatch.Tests.Credentials;
 
+[Trait("Category", "Unit")]
 public sealed class CredentialBenchmarkTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Demo;
 
+[Trait("Category", "Unit")]
 public sealed class DemoCredentialMinterTests
 {
     private static readonly DemoAchievement Sql = new(

@@ -7,6 +7,7 @@ using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Demo;
 
+[Trait("Category", "Unit")]
 public sealed class DemoDataSetTests
 {
     private static readonly DemoDataSet Demo = DemoDataSet.Read(ShippedTaxonomy.RepositoryFile("data", "demo"));

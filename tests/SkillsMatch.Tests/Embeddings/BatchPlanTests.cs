@@ -2,6 +2,7 @@ using SkillsMatch.Embeddings;
 
 namespace SkillsMatch.Tests.Embeddings;
 
+[Trait("Category", "Unit")]
 public class BatchPlanTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using SkillsMatch.Embeddings;
 
 namespace SkillsMatch.Tests.Embeddings;
 
+[Trait("Category", "Unit")]
 public class BertTokenizerTests
 {
     private static readonly BertTokenizer Tokenizer = MiniLmModel.LoadTokenizer();

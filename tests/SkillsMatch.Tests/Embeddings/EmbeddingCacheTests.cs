@@ -3,6 +3,7 @@ using SkillsMatch.Embeddings;
 
 namespace SkillsMatch.Tests.Embeddings;
 
+[Trait("Category", "Unit")]
 public class EmbeddingCacheTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using SkillsMatch.Embeddings;
 
 namespace SkillsMatch.Tests.Embeddings;
 
+[Trait("Category", "Unit")]
 public class Int8QuantizerTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using SkillsMatch.Embeddings;
 
 namespace SkillsMatch.Tests.Embeddings;
 
+[Trait("Category", "Unit")]
 public class MiniLmEmbeddingGeneratorTests(MiniLmFixture fixture) : IClassFixture<MiniLmFixture>
 {
     private readonly MiniLmEmbeddingGenerator _generator = fixture.Generator;

@@ -5,6 +5,7 @@ using SkillsMatch.Tests.Support;
 namespace SkillsMatch.Tests.Embeddings;
 
 /// <summary>The int8 model extraction embeds with must stay a close stand-in for the full model it is compared against.</summary>
+[Trait("Category", "Unit")]
 public class QuantizedMiniLmTests
 {
     private static readonly string[] Texts =

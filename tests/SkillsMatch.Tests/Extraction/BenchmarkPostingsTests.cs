@@ -2,6 +2,7 @@ using SkillsMatch.Extraction;
 
 namespace SkillsMatch.Tests.Extraction;
 
+[Trait("Category", "Unit")]
 public class BenchmarkPostingsTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using SkillsMatch.Extraction;
 
 namespace SkillsMatch.Tests.Extraction;
 
+[Trait("Category", "Unit")]
 public class LexicalMatcherTests
 {
     internal const long Cpp = 1, C = 2, CSharp = 3, DotNet = 4, R = 5, Go = 6, PowerBi = 7, MsPowerBi = 8, Bi = 9,

@@ -3,6 +3,7 @@ using static SkillsMatch.Tests.Extraction.LexicalMatcherTests;
 
 namespace SkillsMatch.Tests.Extraction;
 
+[Trait("Category", "Unit")]
 public class ResiduePhrasesTests
 {
     private static List<ResiduePhrase> Phrases(string text) =>

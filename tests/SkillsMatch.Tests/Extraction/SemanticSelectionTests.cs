@@ -3,6 +3,7 @@ using static SkillsMatch.Tests.Extraction.LexicalMatcherTests;
 
 namespace SkillsMatch.Tests.Extraction;
 
+[Trait("Category", "Unit")]
 public class SemanticSelectionTests
 {
     private static List<string> Embedded(string text, int budget = 96, bool linking = false) =>

@@ -2,6 +2,7 @@ using SkillsMatch.Extraction;
 
 namespace SkillsMatch.Tests.Extraction;
 
+[Trait("Category", "Unit")]
 public class SentenceSplitterTests
 {
     private static List<string> Pieces(string text) =>

@@ -2,6 +2,7 @@ using SkillsMatch.Extraction;
 
 namespace SkillsMatch.Tests.Extraction;
 
+[Trait("Category", "Unit")]
 public class SkillVectorsTests
 {
     private static float[] UnitVector(Random random)

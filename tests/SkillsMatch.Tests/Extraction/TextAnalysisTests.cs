@@ -3,6 +3,7 @@ using static SkillsMatch.Tests.Extraction.LexicalMatcherTests;
 
 namespace SkillsMatch.Tests.Extraction;
 
+[Trait("Category", "Unit")]
 public class TextAnalysisTests
 {
     private static SkillMention Mention(string text, long skill) =>

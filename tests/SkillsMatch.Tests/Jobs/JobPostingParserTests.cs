@@ -2,6 +2,7 @@ using SkillsMatch.Jobs;
 
 namespace SkillsMatch.Tests.Jobs;
 
+[Trait("Category", "Unit")]
 public sealed class JobPostingParserTests
 {
     private static JobPosting Valid(string json)

@@ -2,6 +2,7 @@ using SkillsMatch.Learners;
 
 namespace SkillsMatch.Tests.Learners;
 
+[Trait("Category", "Unit")]
 public sealed class CanadianRegionsTests
 {
     [Theory]

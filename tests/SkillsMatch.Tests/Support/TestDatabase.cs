@@ -14,6 +14,9 @@ public static class TestDatabase
     private static readonly Lazy<Task<string>> RunConnection = new(ResolveRunConnectionAsync);
     private static readonly Lazy<Task<NpgsqlDataSource>> Migrated = new(MigrateRunDatabaseAsync);
 
+    /// <summary>What test.sh puts in SKILLSMATCH_TEST_CONNECTION when it runs unit tests only.</summary>
+    public const string UnitOnly = "unit-only";
+
     /// <summary>The per-run database, migrated once; tests isolate their rows by unique ids.</summary>
     public static Task<NpgsqlDataSource> MigratedDataSourceAsync() => Migrated.Value;
 
@@ -47,6 +50,9 @@ public static class TestDatabase
     private static async Task<string> ResolveRunConnectionAsync()
     {
         var fromScript = Environment.GetEnvironmentVariable("SKILLSMATCH_TEST_CONNECTION");
+        // `./test.sh --unit` starts no database: a test that reaches for one must not carry the Unit trait.
+        if (fromScript == UnitOnly)
+            throw new InvalidOperationException("this test needs PostgreSQL, so it must not carry [Trait(\"Category\", \"Unit\")]");
         if (!string.IsNullOrWhiteSpace(fromScript)) return fromScript;
         return await EmbeddedCluster.EnsureAsync(new DatabaseOptions { EmbeddedCluster = "test", EmbeddedDatabase = "skillsmatch_test" });
     }

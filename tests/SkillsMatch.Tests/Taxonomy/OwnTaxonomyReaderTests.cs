@@ -4,6 +4,7 @@ using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Taxonomy;
 
+[Trait("Category", "Unit")]
 public sealed class OwnTaxonomyReaderTests
 {
     [Fact]

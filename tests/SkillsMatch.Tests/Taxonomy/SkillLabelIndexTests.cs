@@ -2,6 +2,7 @@ using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Tests.Taxonomy;
 
+[Trait("Category", "Unit")]
 public sealed class SkillLabelIndexTests
 {
     private static readonly SkillLabelIndex Index = new(

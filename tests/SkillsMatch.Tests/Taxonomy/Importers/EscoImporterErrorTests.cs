@@ -4,6 +4,7 @@ using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Taxonomy.Importers;
 
+[Trait("Category", "Unit")]
 public sealed class EscoImporterErrorTests
 {
     private const string Waste = "KnowledgeSkillCompetence,http://data.europa.eu/esco/skill/fixture-waste,";

@@ -5,6 +5,7 @@ using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Taxonomy.Importers;
 
+[Trait("Category", "Unit")]
 public sealed class EscoImporterTests
 {
     private const string Skill = "http://data.europa.eu/esco/skill/";

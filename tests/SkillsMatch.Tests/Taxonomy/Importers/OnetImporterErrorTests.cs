@@ -3,6 +3,7 @@ using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Taxonomy.Importers;
 
+[Trait("Category", "Unit")]
 public sealed class OnetImporterErrorTests
 {
     private const string DataScientistsProblemSolving = "15-2051.00\t2.B.2.i\tComplex Problem Solving\tIM\t";

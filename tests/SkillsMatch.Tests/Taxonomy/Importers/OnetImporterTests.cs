@@ -4,6 +4,7 @@ using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Taxonomy.Importers;
 
+[Trait("Category", "Unit")]
 public sealed class OnetImporterTests
 {
     private const string Developers = "15-1252.00";
