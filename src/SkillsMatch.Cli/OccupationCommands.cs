@@ -42,12 +42,13 @@ public static class OccupationCommands
         };
         var verbose = new Option<bool>("--misses") { Description = "Also list every title not ranked first" };
         var part = new Option<GoldPart>("--part") { Description = "all, or the tune / held-out half (split by a hash of the title)", DefaultValueFactory = _ => GoldPart.All };
-        var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose, part };
+        var weight = new Option<double?>("--lexical-weight") { Description = $"Lexical share of the score (default {OccupationClassifier.LexicalWeight}); for tuning on --part tune" };
+        var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose, part, weight };
         command.SetAction(async (parse, ct) =>
         {
             var goldFile = parse.GetValue(gold)!;
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
-            await using var session = await SessionAsync(parse, ct);
+            await using var session = await SessionAsync(parse, ct, parse.GetValue(weight));
             var started = DateTime.UtcNow;
             var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct, parse.GetValue(part));
             if (parse.GetValue(verbose))
@@ -56,20 +57,23 @@ public static class OccupationCommands
             Console.WriteLine($"gold: {goldFile.Name} ({parse.GetValue(part)}): {report.Count} titles scored, {report.WithText} with text, " +
                               $"{report.Unresolved} naming an occupation not in the taxonomy ({(DateTime.UtcNow - started).TotalSeconds:F1} s)");
             Console.WriteLine($"acc@1 {report.AccuracyAt1:P1}  acc@5 {report.AccuracyAt5:P1}  MRR {report.Mrr:F3}  n={report.Count}  " +
-                              $"low confidence {report.LowConfidence} ({(report.Count == 0 ? 0 : (double)report.LowConfidence / report.Count):P0})");
+                              $"low confidence {report.LowConfidence} ({Share(report.LowConfidence, report.Count):P0}; acc@1 {Share(report.LowConfidenceRight, report.LowConfidence):P1} " +
+                              $"flagged, {Share(report.Count * report.AccuracyAt1 - report.LowConfidenceRight, report.Count - report.LowConfidence):P1} not)");
             return 0;
         });
         return command;
     }
 
-    private static async Task<ClassifierSession> SessionAsync(ParseResult parse, CancellationToken ct)
+    private static double Share(double part, double whole) => whole == 0 ? 0 : part / whole;
+
+    private static async Task<ClassifierSession> SessionAsync(ParseResult parse, CancellationToken ct, double? lexicalWeight = null)
     {
         var dataSource = Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
         var store = new TaxonomyStore(dataSource);
         var reference = parse.GetValue(TaxonomyOption)!;
         var taxonomyId = await store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
         var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount });
-        return new ClassifierSession(dataSource, store, model, new OccupationClassifier(store, model), taxonomyId);
+        return new ClassifierSession(dataSource, store, model, new OccupationClassifier(store, model, lexicalWeight ?? OccupationClassifier.LexicalWeight), taxonomyId);
     }
 
     private sealed record ClassifierSession(Npgsql.NpgsqlDataSource DataSource, TaxonomyStore Store, MiniLmEmbeddingGenerator Model, OccupationClassifier Classifier, int TaxonomyId)

@@ -14,7 +14,9 @@ public sealed record OccupationMatch(
 /// the title's vector and each occupation's title vector, so "Class AZ Driver" finds a lorry driver
 /// although no word is shared, and "Cook II" does not drift to a chef by meaning alone.
 /// </summary>
-public sealed class OccupationClassifier(TaxonomyStore store, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null) : IDisposable
+/// <param name="lexicalWeight">The lexical share of the score; <see cref="LexicalWeight"/> unless an evaluation sweeps it.</param>
+public sealed class OccupationClassifier(
+    TaxonomyStore store, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null, double lexicalWeight = OccupationClassifier.LexicalWeight) : IDisposable
 {
     public const double LexicalWeight = 0.55;
     /// <summary>When a posting's text is given, this share of the semantic evidence comes from title + text.</summary>
@@ -75,8 +77,8 @@ public sealed class OccupationClassifier(TaxonomyStore store, IEmbeddingGenerato
         return matches.Count > k ? matches[..k] : matches;
     }
 
-    private static double Score(double lexical, double? semantic) =>
-        semantic is { } s ? LexicalWeight * lexical + (1 - LexicalWeight) * s : lexical;
+    private double Score(double lexical, double? semantic) =>
+        semantic is { } s ? lexicalWeight * lexical + (1 - lexicalWeight) * s : lexical;
 
     private static string Prefix(string text) =>
         text.Length <= TextPrefixLength ? text.Trim() : text[..TextPrefixLength].Trim();

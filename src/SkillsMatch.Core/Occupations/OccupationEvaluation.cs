@@ -4,7 +4,7 @@ using SkillsMatch.Taxonomy.Importers;
 namespace SkillsMatch.Occupations;
 
 public sealed record OccupationEvaluationReport(
-    int Count, int Unresolved, double AccuracyAt1, double AccuracyAt5, double Mrr, IReadOnlyList<OccupationMiss> Misses, int WithText = 0, int LowConfidence = 0);
+    int Count, int Unresolved, double AccuracyAt1, double AccuracyAt5, double Mrr, IReadOnlyList<OccupationMiss> Misses, int WithText = 0, int LowConfidence = 0, int LowConfidenceRight = 0);
 
 /// <summary>A gold title whose occupation was not ranked first, with what was.</summary>
 public sealed record OccupationMiss(int Line, string Title, string Expected, string? Predicted, int? Rank);
@@ -56,7 +56,7 @@ public static class OccupationEvaluation
         if (titleColumn < 0 || occupationColumn < 0)
             throw new TaxonomyFormatException(file, reader.Line, "the header must have 'title' and 'occupation' columns");
 
-        int count = 0, unresolved = 0, at1 = 0, at5 = 0, withText = 0, low = 0;
+        int count = 0, unresolved = 0, at1 = 0, at5 = 0, withText = 0, low = 0, lowRight = 0;
         double reciprocal = 0;
         var misses = new List<OccupationMiss>();
         while (await reader.ReadAsync(ct))
@@ -72,7 +72,11 @@ public static class OccupationEvaluation
             var ids = expected.Select(o => o.Id).ToHashSet();
             var rank = ranked.Select((m, i) => (m, i)).FirstOrDefault(x => ids.Contains(x.m.OccupationId), (null!, -1)).Item2 + 1;
             count++;
-            if (ranked.Count > 0 && ranked[0].LowConfidence) low++;
+            if (ranked.Count > 0 && ranked[0].LowConfidence)
+            {
+                low++;
+                if (rank == 1) lowRight++;
+            }
             if (rank == 1) at1++;
             if (rank is >= 1 and <= 5) at5++;
             if (rank >= 1) reciprocal += 1.0 / rank;
@@ -82,7 +86,7 @@ public static class OccupationEvaluation
         }
         return count == 0
             ? new OccupationEvaluationReport(0, unresolved, 0, 0, 0, misses)
-            : new OccupationEvaluationReport(count, unresolved, (double)at1 / count, (double)at5 / count, reciprocal / count, misses, withText, low);
+            : new OccupationEvaluationReport(count, unresolved, (double)at1 / count, (double)at5 / count, reciprocal / count, misses, withText, low, lowRight);
     }
 
     /// <summary>A stable half of the titles (FNV-1a of the normalised title), so a repeated title falls on one side only.</summary>

@@ -7,6 +7,7 @@ namespace SkillsMatch.Tests.Extraction;
 /// application boilerplate, from colleagues ("registered nursing staff"), from a stem ("chart" for charting), and
 /// short or lower-case names missed in skills lists.
 /// </summary>
+[Trait("Category", "Unit")]
 public class PostingStructureTests
 {
     private const long Authorisation = 1, Recruitment = 2, Packaging = 3, Budgeting = 4, Nursing = 5, Charting = 6,
