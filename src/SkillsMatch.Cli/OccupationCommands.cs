@@ -41,7 +41,8 @@ public static class OccupationCommands
             Required = true,
         };
         var verbose = new Option<bool>("--misses") { Description = "Also list every title not ranked first" };
-        var part = new Option<GoldPart>("--part") { Description = "all, or the tune / held-out half (split by a hash of the title)", DefaultValueFactory = _ => GoldPart.All };
+        var part = new Option<string>("--part") { Description = "all, or the tune / held-out half (split by a hash of the title)", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("all", "tune", "held-out");
         var weight = new Option<double?>("--lexical-weight") { Description = $"Lexical share of the score (default {OccupationClassifier.LexicalWeight}); for tuning on --part tune" };
         var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose, part, weight };
         command.SetAction(async (parse, ct) =>
@@ -50,7 +51,8 @@ public static class OccupationCommands
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
             await using var session = await SessionAsync(parse, ct, parse.GetValue(weight));
             var started = DateTime.UtcNow;
-            var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct, parse.GetValue(part));
+            var half = parse.GetValue(part) switch { "tune" => GoldPart.Tune, "held-out" => GoldPart.HeldOut, _ => GoldPart.All };
+            var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct, half);
             if (parse.GetValue(verbose))
                 foreach (var miss in report.Misses)
                     Console.WriteLine($"  line {miss.Line}: '{miss.Title}' → '{miss.Predicted}', expected '{miss.Expected}' (rank {miss.Rank?.ToString() ?? ">" + OccupationEvaluation.RankDepth})");

@@ -30,7 +30,7 @@ public static class JobTitleAcronyms
         ["osh"] = "occupational safety health", ["meal"] = "monitoring evaluation accountability learning",
         ["mel"] = "monitoring evaluation learning", ["pmel"] = "planning monitoring evaluation learning",
         // IT and data
-        ["it"] = "information technology", ["ict"] = "information communication technology", ["bi"] = "business intelligence",
+        ["bi"] = "business intelligence",
         ["swe"] = "software engineer", ["sre"] = "site reliability engineer", ["pm"] = "project manager",
         ["ml"] = "machine learning", ["ai"] = "artificial intelligence", ["ui"] = "user interface", ["ux"] = "user experience",
         ["sysadmin"] = "systems administrator", ["dba"] = "database administrator", ["soc"] = "security operations centre",

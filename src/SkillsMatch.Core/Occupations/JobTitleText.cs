@@ -10,14 +10,22 @@ namespace SkillsMatch.Occupations;
 /// </summary>
 public static partial class JobTitleText
 {
+    // Grades and schedule words: dropped from posted and taxonomy titles alike ("junior data analyst" is a data analyst).
     private static readonly HashSet<string> Noise = new(StringComparer.Ordinal)
     {
         "senior", "sr", "junior", "jr", "lead", "principal", "staff", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
-        "level", "entry", "intermediate", "experienced", "full", "part", "time", "fulltime", "parttime", "ft", "temporary", "temp",
-        "contract", "permanent", "casual", "seasonal", "remote", "hybrid", "onsite", "nights", "night", "days", "day", "evenings",
-        "evening", "weekend", "weekends", "shift", "shifts", "overnight", "bilingual", "french", "english", "urgent", "hiring",
-        "immediate", "start", "new", "grad", "graduate", "month", "months", "year", "term", "position", "opportunity", "role",
-        "h", "f", "m", "x", "class", "team", "ontario", "canada", "vacancy", "urgently", "malaysia",
+        "level", "entry", "intermediate", "experienced", "full", "part", "time", "fulltime", "parttime", "ft",
+        "days", "day", "shift", "shifts", "bilingual", "french", "english", "start", "new", "grad", "graduate", "month",
+        "months", "year", "term", "position", "opportunity", "role", "h", "f", "m", "x", "class", "team",
+    };
+
+    // Contract, place and hiring words: dropped from posted titles only, since a taxonomy names occupations with
+    // some of them ("contract engineer", "night porter").
+    private static readonly HashSet<string> PostedNoise = new(StringComparer.Ordinal)
+    {
+        "contract", "temporary", "temp", "permanent", "casual", "seasonal", "remote", "hybrid", "onsite", "nights", "night",
+        "evenings", "evening", "weekend", "weekends", "overnight", "urgent", "urgently", "hiring", "immediate", "vacancy",
+        "ontario", "canada", "malaysia",
     };
 
     private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal) { "the", "a", "an", "of", "for", "with", "to", "in", "at" };
@@ -30,8 +38,8 @@ public static partial class JobTitleText
         return head.Length > 0 && head != whole ? [whole, head] : [whole];
     }
 
-    /// <param name="posted">A title as posted: grade, schedule and contract words go too. A taxonomy's own titles keep
-    /// them ("contract engineer", "night porter" name occupations), losing only function words.</param>
+    /// <param name="posted">A title as posted: contract, place and hiring words go too, which a taxonomy's own titles
+    /// keep ("contract engineer", "night porter" name occupations).</param>
     public static string Normalize(string title, bool posted = true)
     {
         var text = Embeddings.AccentStripper.Strip(title).ToLowerInvariant().Replace("&", " and ", StringComparison.Ordinal);
@@ -40,7 +48,7 @@ public static partial class JobTitleText
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            if (token.Length == 0 || FunctionWords.Contains(token) || (posted && Noise.Contains(token))) continue;
+            if (token.Length == 0 || FunctionWords.Contains(token) || Noise.Contains(token) || (posted && PostedNoise.Contains(token))) continue;
             if (token == "admin")
                 token = i + 1 < tokens.Length && tokens[i + 1] is "assistant" or "officer" or "clerk" or "coordinator" or "support" ? "administrative" : "administrator";
             else if (JobTitleAcronyms.Table.TryGetValue(token, out var spelled)) token = spelled;
