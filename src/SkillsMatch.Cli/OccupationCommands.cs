@@ -1,7 +1,8 @@
 using System.CommandLine;
-using SkillsMatch.Embeddings;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SkillsMatch.Occupations;
-using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Cli;
@@ -21,7 +22,7 @@ public static class OccupationCommands
         {
             if (parse.GetValue(k) is < 1 or > 50) throw new CliException("-k must be between 1 and 50");
             var body = parse.GetValue(text) is { } file ? await ExtractCommands.ReadTextAsync(file, ct) : null;
-            await using var session = await SessionAsync(parse, ct);
+            using var session = await SessionAsync(parse, ct);
             var matches = await session.Classifier.ClassifyAsync(parse.GetValue(title)!, body, session.TaxonomyId, parse.GetValue(k), ct);
             if (matches.Count == 0) throw new CliException("no occupation found (is the title empty, or the taxonomy without occupations?)");
             foreach (var m in matches)
@@ -49,7 +50,7 @@ public static class OccupationCommands
         {
             var goldFile = parse.GetValue(gold)!;
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
-            await using var session = await SessionAsync(parse, ct, parse.GetValue(weight));
+            using var session = await SessionAsync(parse, ct, parse.GetValue(weight));
             var started = DateTime.UtcNow;
             var half = parse.GetValue(part) switch { "tune" => GoldPart.Tune, "held-out" => GoldPart.HeldOut, _ => GoldPart.All };
             var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct, half);
@@ -68,24 +69,26 @@ public static class OccupationCommands
 
     private static double Share(double part, double whole) => whole == 0 ? 0 : part / whole;
 
+    /// <summary>The API's classifier (Embeddings:* honoured; all cores unless Embeddings:IntraOpThreads says otherwise) and the taxonomy asked for;
+    /// with <paramref name="lexicalWeight"/>, a classifier of the same model with that weight (for tuning).</summary>
     private static async Task<ClassifierSession> SessionAsync(ParseResult parse, CancellationToken ct, double? lexicalWeight = null)
     {
-        var dataSource = Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
-        var store = new TaxonomyStore(dataSource);
+        var host = await SkillsMatchCli.HostAsync(parse, ct, CommandHost.AllCores);
+        var store = host.Services.GetRequiredService<TaxonomyStore>();
         var reference = parse.GetValue(TaxonomyOption)!;
-        var taxonomyId = await store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
-        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount });
-        return new ClassifierSession(dataSource, store, model, new OccupationClassifier(store, model, lexicalWeight ?? OccupationClassifier.LexicalWeight), taxonomyId);
+        if (await store.ResolveTaxonomyAsync(reference, ct) is not { } taxonomyId)
+        {
+            host.Dispose();
+            throw new CliException($"unknown taxonomy '{reference}'");
+        }
+        var classifier = lexicalWeight is { } weight
+            ? new OccupationClassifier(store, host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>(), weight)
+            : host.Services.GetRequiredService<OccupationClassifier>();
+        return new ClassifierSession(host, store, classifier, taxonomyId);
     }
 
-    private sealed record ClassifierSession(Npgsql.NpgsqlDataSource DataSource, TaxonomyStore Store, MiniLmEmbeddingGenerator Model, OccupationClassifier Classifier, int TaxonomyId)
-        : IAsyncDisposable
+    private sealed record ClassifierSession(IHost Host, TaxonomyStore Store, OccupationClassifier Classifier, int TaxonomyId) : IDisposable
     {
-        public async ValueTask DisposeAsync()
-        {
-            Classifier.Dispose();
-            Model.Dispose();
-            await DataSource.DisposeAsync();
-        }
+        public void Dispose() => Host.Dispose();
     }
 }

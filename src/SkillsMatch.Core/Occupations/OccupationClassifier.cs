@@ -24,13 +24,12 @@ public sealed class OccupationClassifier(
     private const int TextPrefixLength = 600;
 
     /// <summary>
-    /// The best match is flagged low-confidence below this score or within this margin of the second. Chosen on the
-    /// tuning half of the JobBERT development titles (README, "Title → occupation").
+    /// The best match is flagged low-confidence below this score or within this margin of the second. Set by looking at
+    /// the tuning half of the JobBERT development titles (docs/jobs.md, "Title to occupation").
     /// </summary>
     public const double LowConfidenceScore = 0.5, LowConfidenceMargin = 0.02;
 
-    private readonly SemaphoreSlim building = new(1, 1);
-    private readonly Dictionary<int, (string Version, OccupationIndex Index)> indexes = [];
+    private readonly TaxonomyVersionedCache<OccupationIndex> indexes = new(store);
 
     public async Task<IReadOnlyList<OccupationMatch>> ClassifyAsync(string title, string? text, int taxonomyId, int k, CancellationToken ct)
     {
@@ -83,25 +82,8 @@ public sealed class OccupationClassifier(
     private static string Prefix(string text) =>
         text.Length <= TextPrefixLength ? text.Trim() : text[..TextPrefixLength].Trim();
 
-    private async Task<OccupationIndex> IndexAsync(int taxonomyId, CancellationToken ct)
-    {
-        var version = await store.LabelsVersionAsync(ct);
-        lock (indexes)
-            if (indexes.TryGetValue(taxonomyId, out var known) && known.Version == version) return known.Index;
-        await building.WaitAsync(ct);
-        try
-        {
-            lock (indexes)
-                if (indexes.TryGetValue(taxonomyId, out var again) && again.Version == version) return again.Index;
-            var index = new OccupationIndex(await store.LoadOccupationTitlesAsync(taxonomyId, ct));
-            lock (indexes) indexes[taxonomyId] = (version, index);
-            return index;
-        }
-        finally
-        {
-            building.Release();
-        }
-    }
+    private Task<OccupationIndex> IndexAsync(int taxonomyId, CancellationToken ct) =>
+        indexes.GetAsync(taxonomyId, async ct => new OccupationIndex(await store.LoadOccupationTitlesAsync(taxonomyId, ct)), ct);
 
-    public void Dispose() => building.Dispose();
+    public void Dispose() => indexes.Dispose();
 }
