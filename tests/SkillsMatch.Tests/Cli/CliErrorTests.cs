@@ -26,6 +26,7 @@ public sealed class CliErrorTests
         ["crosswalk build"] = ["crosswalk", "build", "--from", "esco", "--to", "skillsmatch", "--connection", NoServer],
         ["extract"] = ["extract", Missing],
         ["eval linking"] = ["eval", "linking", "--gold", Missing],
+        ["eval linking-cv"] = ["eval", "linking-cv", "--fold", "skillsmatch=" + Missing, "--fold", "skillsmatch=" + Missing],
         ["eval occupations"] = ["eval", "occupations", "--gold", Missing],
         ["occupations classify"] = ["occupations", "classify", "Data Analyst", "--connection", NoServer],
         ["jobs import"] = ["jobs", "import", Missing],
