@@ -6,6 +6,7 @@ using SkillsMatch.Api.Credentials;
 using SkillsMatch.Api.Errors;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
+using SkillsMatch.Api.Input;
 using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Matching;
@@ -24,11 +25,12 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAccess();
+app.UseInputPolicy();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
-app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials();
+app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials(); app.MapHolderBinding();
 app.MapLearners(); app.MapCatalog(); app.MapOccupations(); app.MapJobs(); app.MapMatching(); app.MapAdmin(); app.MapPrivacy();
 await app.RunAsync();
 
