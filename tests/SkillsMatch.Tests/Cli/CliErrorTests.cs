@@ -42,6 +42,7 @@ public sealed class CliErrorTests
         ["keys list"] = ["keys", "list", "--connection", NoServer],
         ["keys revoke"] = ["keys", "revoke", "not-a-key-id"],
         ["bench credentials"] = ["bench", "credentials", "--count", "0"],
+        ["bench data-integrity"] = ["bench", "data-integrity", "--count", "many"],
         ["bench taxonomy"] = ["bench", "taxonomy", "--connection", NoServer],
         ["bench extraction"] = ["bench", "extraction", "--connection", NoServer],
         ["bench placements"] = ["bench", "placements", "--runs", "-2"],
