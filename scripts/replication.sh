@@ -92,7 +92,12 @@ autoctl() { as_owner env $(autoctl_env) pg_autoctl "$@"; }
 # keeper and its postgres together.
 start_keeper() {
   mkdir -p "$root/$cluster" "$root/.autoctl"
-  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$root/$cluster" "$root/.autoctl"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres:postgres "$root/$cluster" "$root/.autoctl"
+    # Walk the path so the postgres user can reach a folder kept under root's home or a private temp folder.
+    local d=$root
+    while [ "$d" != "/" ]; do chmod o+x "$d" 2>/dev/null || true; d=$(dirname "$d"); done
+  fi
   local config=$root/.autoctl/config/pg_autoctl$data_dir/pg_autoctl.cfg
   if [ -f "$config" ]; then set -- run --pgdata "$data_dir"; fi
   setsid "${owner_prefix[@]}" env $(autoctl_env) pg_autoctl "$@" >>"$root/$cluster/keeper.log" 2>&1 </dev/null &

@@ -11,6 +11,7 @@ using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Matching;
 using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Occupations;
+using SkillsMatch.Api.Storage;
 using SkillsMatch.Api.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAccess();
+app.UseReadRouting();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();

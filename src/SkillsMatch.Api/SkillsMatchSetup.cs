@@ -34,6 +34,7 @@ public static class SkillsMatchSetup
         var connectionString = await Database.ResolveConnectionStringAsync(databaseOptions);
         builder.Services.AddSingleton(Options.Create(databaseOptions));
         builder.Services.AddStorage(connectionString);
+        builder.Services.AddReadRouting(builder.Configuration.GetConnectionString(ReadRoutingServiceCollectionExtensions.ReadersConnectionStringName));
         builder.Services.AddOptions<EmbeddingOptions>().BindConfiguration("Embeddings").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddEmbeddings(builder.Configuration.GetSection("Embeddings").Get<RemoteEmbeddingOptions>() ?? new RemoteEmbeddingOptions());
         builder.Services.AddSingleton<TaxonomyStore>();
@@ -134,7 +135,7 @@ public static class SkillsMatchSetup
         var remember = builder.Configuration.GetValue("Matching:RememberMatches", true);
         builder.Services.AddSingleton(s => new MatchingService(s.GetRequiredService<MatchInputsStore>(), s.GetRequiredService<MatchRetrieval>(),
             s.GetRequiredService<MatchExplainer>(), s.GetRequiredService<SkillGraphCache>(), s.GetRequiredService<MatchScorer>(),
-            s.GetRequiredService<NpgsqlDataSource>(), s.GetRequiredService<TimeProvider>(), remember ? s.GetRequiredService<RoleMatchCache>() : null));
+            s.GetRequiredService<ReadRouting>(), s.GetRequiredService<TimeProvider>(), remember ? s.GetRequiredService<RoleMatchCache>() : null));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching.Serving;
@@ -21,7 +22,7 @@ public sealed record PartialExplanation(long SkillId, string Label, string Relat
 /// Turns scored analyses into explanations, with labels for every skill they mention. Labels are remembered until the
 /// taxonomies change (an import), so a warm explainer asks the database nothing.
 /// </summary>
-public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore taxonomies)
+public sealed class MatchExplainer(ReadRouting reads, TaxonomyStore taxonomies)
 {
     private sealed record LabelSet(string Version, ConcurrentDictionary<long, string> Labels);
 
@@ -45,7 +46,7 @@ public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore ta
         var missing = ids.Where(id => !set.Labels.ContainsKey(id)).ToArray();
         if (missing.Length > 0)
         {
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            await using var conn = await reads.OpenAsync(ct);
             foreach (var (id, label) in await conn.QueryAsync<(long Id, string Label)>(new CommandDefinition(
                          "SELECT id, preferred_label FROM skills WHERE id = ANY(@missing)", new { missing }, cancellationToken: ct)))
                 set.Labels[id] = label;

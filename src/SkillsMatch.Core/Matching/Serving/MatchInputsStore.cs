@@ -4,6 +4,7 @@ using Npgsql;
 using Pgvector;
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
+using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching.Serving;
@@ -12,7 +13,7 @@ namespace SkillsMatch.Matching.Serving;
 /// Reads what the ranker compares, in one query per batch: learners' skills with their strongest evidence, and roles
 /// (postings or occupations) as requirements. Nothing personal beyond skills, region and the consent settings is read.
 /// </summary>
-public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
+public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies) : IDisposable
 {
     /// <summary>
     /// Requirement weights of a posting's skills: "required" ones are essential; skills named without a cue are
@@ -23,7 +24,7 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
     public async Task<IReadOnlyDictionary<Guid, LearnerSkills>> LearnersAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return new Dictionary<Guid, LearnerSkills>();
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
             SELECT id, embedding FROM learners WHERE id = ANY(@ids);
             SELECT e.learner_id AS learnerid, e.skill_id AS skillid, e.tier, e.level, e.years, e.evidenced_at AS evidencedat,
@@ -49,7 +50,7 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
     {
         if (ids.Count == 0) return new Dictionary<Guid, PostingRole>();
         var labels = await taxonomies.LabelsVersionAsync(ct);
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         var versions = await conn.QueryAsync<(Guid Id, long Version)>(new CommandDefinition(
             "SELECT id, xmin::text::bigint FROM job_postings WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: ct));
         var roles = new Dictionary<Guid, PostingRole>(ids.Count);
@@ -93,7 +94,7 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
 
     public async Task<(string Title, RoleProfile Role)?> OccupationAsync(long occupationId, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
             SELECT title, embedding FROM occupations WHERE id = @occupationId;
             SELECT os.skill_id AS skillid, os.relation, os.importance, s.preferred_label AS label

@@ -41,7 +41,7 @@ public sealed partial class MatchingService
 
     private async Task<Dictionary<long, int>> DemandAsync(long[] skillIds, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         return (await conn.QueryAsync<(long Skill, int Postings)>(new CommandDefinition("""
             SELECT wanted.skill, count(p.id)::int
               FROM unnest(@skillIds) AS wanted(skill)
@@ -56,7 +56,7 @@ public sealed partial class MatchingService
     /// </summary>
     private async Task<IReadOnlyList<PlanOffering>> OfferingsTeachingAsync(long[] skillIds, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         var rows = await conn.QueryAsync<OfferingSkillRow>(new CommandDefinition("""
             SELECT o.id, o.title, o.provider, o.hours::float8 AS hours, o.cost, o.format, o.language, o.region,
                    o.quality_assurance AS qa, cs.skill_id AS skillid, cs.confidence::float8 AS confidence

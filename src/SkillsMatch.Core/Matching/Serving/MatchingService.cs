@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SkillsMatch.Storage;
 
 namespace SkillsMatch.Matching.Serving;
 
@@ -9,7 +10,7 @@ namespace SkillsMatch.Matching.Serving;
 /// </summary>
 public sealed partial class MatchingService(
     MatchInputsStore inputs, MatchRetrieval retrieval, MatchExplainer explainer, SkillGraphCache graphs, MatchScorer scorer,
-    NpgsqlDataSource dataSource, TimeProvider time, RoleMatchCache? remembered = null)
+    ReadRouting reads, TimeProvider time, RoleMatchCache? remembered = null)
 {
     public const int MaxLimit = 100;
 
@@ -103,7 +104,7 @@ public sealed partial class MatchingService(
 
     private async Task<Dictionary<Guid, VisibleProfile>> VisibleProfilesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         // Consent is read here, at request time, so a learner who withdraws disappears from the very next search.
         var rows = await conn.QueryAsync<VisibleProfile>(new CommandDefinition("""
             SELECT id, display_name AS displayname, email, region, city, visible_parts AS visibleparts
