@@ -14,7 +14,12 @@ using SkillsMatch.Learners;
 using SkillsMatch.Catalog;
 using SkillsMatch.Jobs;
 using SkillsMatch.Matching;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching.Explanation;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Placements;
+using SkillsMatch.Matching.Plans;
+using SkillsMatch.Matching.Ranking;
+using SkillsMatch.Matching.Retrieval;
 using SkillsMatch.Occupations;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
@@ -130,12 +135,15 @@ public static class SkillsMatchSetup
         builder.Services.AddSingleton<MatchRetrieval>();
         builder.Services.AddSingleton<RoleMatchCache>();
         builder.Services.AddSingleton<MatchExplainer>();
-        builder.Services.AddSingleton<MatchingReferences>();
+        builder.Services.AddSingleton<TopMatches>();
+        builder.Services.AddSingleton<GapStore>();
         // Matching:RememberMatches=false computes every learner's matches afresh (e.g. to measure the uncached path).
         var remember = builder.Configuration.GetValue("Matching:RememberMatches", true);
-        builder.Services.AddSingleton(s => new MatchingService(s.GetRequiredService<MatchInputsStore>(), s.GetRequiredService<MatchRetrieval>(),
-            s.GetRequiredService<MatchExplainer>(), s.GetRequiredService<SkillGraphCache>(), s.GetRequiredService<MatchScorer>(),
-            s.GetRequiredService<ReadRouting>(), s.GetRequiredService<TimeProvider>(), remember ? s.GetRequiredService<RoleMatchCache>() : null));
+        builder.Services.AddSingleton(s => new RolesForLearner(s.GetRequiredService<MatchInputsStore>(), s.GetRequiredService<MatchRetrieval>(),
+            s.GetRequiredService<TopMatches>(), remember ? s.GetRequiredService<RoleMatchCache>() : null));
+        builder.Services.AddSingleton<CandidatesForRole>();
+        builder.Services.AddSingleton<GapsForLearner>();
+        builder.Services.AddSingleton<PlacementsForCohort>();
     }
 
     /// <summary>

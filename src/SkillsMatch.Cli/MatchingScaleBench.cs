@@ -6,7 +6,11 @@ using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
 using SkillsMatch.Matching;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching.Explanation;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Plans;
+using SkillsMatch.Matching.Ranking;
+using SkillsMatch.Matching.Retrieval;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
@@ -15,7 +19,8 @@ namespace SkillsMatch.Cli;
 /// <summary>
 /// <c>skillsmatch bench matching</c>: a synthetic population (default 100k learners, 20k postings) written with binary
 /// COPY into a scratch database, indexes built, then 1,000 queries of each view timed through the same
-/// <see cref="MatchingService"/> the API uses (retrieval, re-ranking and explanations included).
+/// views the API uses (<see cref="RolesForLearner"/>, <see cref="CandidatesForRole"/>, <see cref="GapsForLearner"/>: retrieval, re-ranking and
+/// explanations included).
 /// </summary>
 public static class MatchingScaleBench
 {
@@ -103,31 +108,35 @@ public static class MatchingScaleBench
         var store = new MatchingStore(dataSource);
         var profiles = await store.LoadOccupationProfilesAsync(await working.GetIdAsync(ct), ct);
         var scorer = MatchScorer.Load(MatchScorer.DefaultModelPath ?? throw new CliException("models/ranker.zip not found"));
-        MatchingService Service(RoleMatchCache? remembered = null) =>
-            new(new MatchInputsStore(dataSource, taxonomies), new MatchRetrieval(dataSource), new MatchExplainer(dataSource, taxonomies),
-                new SkillGraphCache(store, taxonomies, working), scorer, dataSource, TimeProvider.System, remembered);
-        var service = Service();
+        var inputs = new MatchInputsStore(dataSource, taxonomies);
+        var retrieval = new MatchRetrieval(dataSource);
+        var explainer = new MatchExplainer(dataSource, taxonomies);
+        var graphs = new SkillGraphCache(store, taxonomies, working);
+        var top = new TopMatches(graphs, scorer, explainer, TimeProvider.System);
+        var roles = new RolesForLearner(inputs, retrieval, top);
+        var candidates = new CandidatesForRole(inputs, retrieval, top, graphs);
+        var gaps = new GapsForLearner(inputs, new GapStore(dataSource), graphs, explainer, TimeProvider.System);
         var learnerIds = await SampleIdsAsync(dataSource, "learners", queryCount, ct);
         var postingIds = await SampleIdsAsync(dataSource, "job_postings", queryCount, ct);
         var random = new Random(11);
 
-        await TimeAsync("learner → roles top-20", queryCount, i => service.RolesForLearnerAsync(learnerIds[i % learnerIds.Count], new RoleFilter(), 20, ct), ct);
-        await TimeAsync("learner → roles top-20, region CA-ON + remote", queryCount, i => service.RolesForLearnerAsync(learnerIds[i % learnerIds.Count], new RoleFilter("CA-ON"), 20, ct), ct);
+        await TimeAsync("learner → roles top-20", queryCount, i => roles.FindAsync(learnerIds[i % learnerIds.Count], new RoleFilter(), 20, ct), ct);
+        await TimeAsync("learner → roles top-20, region CA-ON + remote", queryCount, i => roles.FindAsync(learnerIds[i % learnerIds.Count], new RoleFilter("CA-ON"), 20, ct), ct);
         // The API remembers a learner's matches until something they depend on changes (RoleMatchCache): a repeat visit.
         using var remembered = new RoleMatchCache(dataSource, taxonomies);
-        var remembering = Service(remembered);
+        var remembering = new RolesForLearner(inputs, retrieval, top, remembered);
         var repeated = Math.Min(queryCount, 200);
-        for (var i = 0; i < repeated; i++) await remembering.RolesForLearnerAsync(learnerIds[i], new RoleFilter(), 20, ct);
-        await TimeAsync("learner → roles top-20, repeat visit (remembered)", queryCount, i => remembering.RolesForLearnerAsync(learnerIds[i % repeated], new RoleFilter(), 20, ct), ct);
-        await TimeAsync("job → candidates top-20", queryCount, i => service.CandidatesForPostingAsync(postingIds[i % postingIds.Count], new CandidateFilter(RequireAll: false), 20, ct), ct);
+        for (var i = 0; i < repeated; i++) await remembering.FindAsync(learnerIds[i], new RoleFilter(), 20, ct);
+        await TimeAsync("learner → roles top-20, repeat visit (remembered)", queryCount, i => remembering.FindAsync(learnerIds[i % repeated], new RoleFilter(), 20, ct), ct);
+        await TimeAsync("job → candidates top-20", queryCount, i => candidates.ForPostingAsync(postingIds[i % postingIds.Count], new CandidateFilter(RequireAll: false), 20, ct), ct);
         await TimeAsync("candidate search 3 skills, credential-verified, top-20", queryCount, i =>
         {
             var profile = profiles[random.Next(profiles.Count)];
             var skills = profile.Skills.OrderBy(_ => random.Next()).Take(3).Select(s => s.SkillId).ToList();
-            return service.SearchCandidatesAsync(skills, new CandidateFilter(MinTier: SkillsMatch.Learners.EvidenceTier.CredentialVerified, RequireAll: false), 20, ct);
+            return candidates.ForSkillsAsync(skills, new CandidateFilter(MinTier: SkillsMatch.Learners.EvidenceTier.CredentialVerified, RequireAll: false), 20, ct);
         }, ct);
         await TimeAsync("gaps toward a posting, with plans", Math.Min(queryCount, 300), i =>
-            service.GapsAsync(learnerIds[i % learnerIds.Count], new GapTarget(null, postingIds[i % postingIds.Count]), new SkillsMatch.Matching.Plans.GapPlanOptions(), ct), ct);
+            gaps.FindAsync(learnerIds[i % learnerIds.Count], new GapTarget(null, postingIds[i % postingIds.Count]), new GapPlanOptions(), ct), ct);
         await ReportRecallAsync(dataSource, learnerIds.Take(100).ToList(), ct);
         Console.WriteLine($"peak memory (this process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Training;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 

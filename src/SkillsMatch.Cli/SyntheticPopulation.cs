@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;
-using SkillsMatch.Matching;
+using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Training;
 
 namespace SkillsMatch.Cli;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching;
 
 namespace SkillsMatch.Api.Access;
 

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Learners;
+using SkillsMatch.Matching;
 using SkillsMatch.Matching.Placements;
 using SkillsMatch.Matching.Plans;
-using SkillsMatch.Matching.Serving;
+using SkillsMatch.Matching.Retrieval;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api.Matching;
@@ -29,21 +30,22 @@ public static class MatchingApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<RoleMatch>>, ProblemHttpResult>> Matches(
-        Guid id, string? region, bool? remote, string? occupation, int? limit, MatchingService matching, MatchingReferences references, CancellationToken ct)
+        Guid id, string? region, bool? remote, string? occupation, int? limit, RolesForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working,
+        CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        var occupationId = occupation is null ? null : await references.OccupationAsync(occupation, ct);
+        var occupationId = occupation is null ? null : await taxonomies.ResolveOccupationAsync(await working.GetIdAsync(ct), occupation, ct);
         if (occupation is not null && occupationId is null) problems["occupation"] = [$"No occupation '{occupation}' in the working taxonomy."];
         region = CheckRegion(region, problems);
         CheckLimit(limit, problems);
         if (problems.Count > 0) return Invalid(problems);
         var filter = new RoleFilter(region, IncludeRemote: remote != false, RemoteOnly: remote == true, occupationId);
-        return await matching.RolesForLearnerAsync(id, filter, limit ?? 20, ct) is { } matches
+        return await matching.FindAsync(id, filter, limit ?? 20, ct) is { } matches
             ? TypedResults.Ok(matches) : NotFound("learner", id);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CandidateMatch>>, ProblemHttpResult>> JobCandidates(
-        Guid id, string? region, string? minTier, int? limit, HttpContext http, MatchingService matching, AuditWriter audit, CancellationToken ct)
+        Guid id, string? region, string? minTier, int? limit, HttpContext http, CandidatesForRole matching, AuditWriter audit, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
         region = CheckRegion(region, problems);
@@ -51,13 +53,13 @@ public static class MatchingApi
         CheckLimit(limit, problems);
         if (problems.Count > 0) return Invalid(problems);
         var filter = new CandidateFilter(region, MinTier: tier, RequireAll: false);
-        if (await matching.CandidatesForPostingAsync(id, filter, limit ?? 20, ct) is not { } candidates) return NotFound("job posting", id);
+        if (await matching.ForPostingAsync(id, filter, limit ?? 20, ct) is not { } candidates) return NotFound("job posting", id);
         await AuditCandidatesAsync(http, audit, candidates);
         return TypedResults.Ok(candidates);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CandidateMatch>>, ProblemHttpResult>> SearchCandidates(
-        CandidateSearchRequest request, HttpContext http, MatchingService matching, TaxonomyStore taxonomies, WorkingTaxonomy working, AuditWriter audit,
+        CandidateSearchRequest request, HttpContext http, CandidatesForRole matching, TaxonomyStore taxonomies, WorkingTaxonomy working, AuditWriter audit,
         CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
@@ -72,13 +74,13 @@ public static class MatchingApi
         if (problems.Count > 0) return Invalid(problems);
         var ids = resolved.Values.Distinct().ToList();
         var filter = new CandidateFilter(region, request.IncludeRemote ?? true, tier, ids, request.RequireAll ?? true);
-        var candidates = await matching.SearchCandidatesAsync(ids, filter, request.Limit ?? 20, ct);
+        var candidates = await matching.ForSkillsAsync(ids, filter, request.Limit ?? 20, ct);
         await AuditCandidatesAsync(http, audit, candidates);
         return TypedResults.Ok(candidates);
     }
 
     public static async Task<Results<Ok<PlacementResult>, ProblemHttpResult>> Placements(
-        PlacementRequest request, ClaimsPrincipal user, MatchingService matching, CaseloadStore caseload, CancellationToken ct)
+        PlacementRequest request, ClaimsPrincipal user, PlacementsForCohort matching, CaseloadStore caseload, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
         var learners = request.Learners ?? [];
@@ -107,11 +109,11 @@ public static class MatchingApi
 
     public static async Task<Results<Ok<GapView>, ProblemHttpResult>> Gaps(
         Guid id, string? occupation, Guid? job, string? format, string? language, decimal? maxCost, double? maxHours,
-        MatchingService matching, MatchingReferences references, CancellationToken ct)
+        GapsForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
         if ((occupation is null) == (job is null)) problems["occupation"] = ["Give exactly one target: ?occupation= (id or code) or ?job= (posting id)."];
-        var occupationId = occupation is null ? null : await references.OccupationAsync(occupation, ct);
+        var occupationId = occupation is null ? null : await taxonomies.ResolveOccupationAsync(await working.GetIdAsync(ct), occupation, ct);
         if (occupation is not null && occupationId is null) problems["occupation"] = [$"No occupation '{occupation}' in the working taxonomy."];
         if (format is not (null or "online" or "in-person" or "hybrid")) problems["format"] = ["format is online, in-person or hybrid."];
         if (language is not (null or "en" or "fr")) problems["language"] = ["language is en or fr."];
@@ -125,7 +127,7 @@ public static class MatchingApi
             MaxTotalCost = maxCost,
             MaxTotalHours = maxHours,
         };
-        var view = await matching.GapsAsync(id, new GapTarget(occupationId, job), options, ct);
+        var view = await matching.FindAsync(id, new GapTarget(occupationId, job), options, ct);
         if (view is null) return NotFound("learner", id);
         return view.TargetFound ? TypedResults.Ok(view) : NotFound("job posting", job!.Value);
     }
@@ -165,7 +167,7 @@ public static class MatchingApi
 
     private static void CheckLimit(int? limit, Dictionary<string, string[]> problems)
     {
-        if (limit is < 1 or > MatchingService.MaxLimit) problems["limit"] = [$"limit is 1 to {MatchingService.MaxLimit}."];
+        if (limit is < 1 or > TopMatches.MaxLimit) problems["limit"] = [$"limit is 1 to {TopMatches.MaxLimit}."];
     }
 
     private static ProblemHttpResult Invalid(Dictionary<string, string[]> problems) =>

@@ -45,7 +45,7 @@ public sealed class LearnerChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
             for (var i = 0; i < targets.Count; i++)
             {
                 if (resolved.TryGetValue(targets[i], out var id)) { if (!occupationIds.Contains(id)) occupationIds.Add(id); }
-                else errors.Add($"targetOccupations[{i}]", $"'{targets[i]}' is not an occupation (id or external id) of the working taxonomy '{working.Reference}'.");
+                else errors.Add($"targetOccupations[{i}]", $"'{targets[i]}' is not an occupation (id, external id or title) of the working taxonomy '{working.Reference}'.");
             }
         }
 

@@ -71,6 +71,23 @@ public sealed class TaxonomyStoreTests
     }
 
     [Fact]
+    public async Task Occupation_reference_resolves_by_id_external_id_or_title_and_nothing_else()
+    {
+        var (store, taxonomyId) = await ImportedAsync();
+        var id = (await store.SearchOccupationsAsync("21223", taxonomyId, 1, CancellationToken.None))[0].Id;
+        var idText = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var resolved = await store.ResolveOccupationsAsync(taxonomyId, [idText, "data-analyst", "Data Analyst", "junior data analyst", "astronaut"], CancellationToken.None);
+
+        Assert.Equal(id, resolved[idText]);
+        Assert.Equal(id, resolved["data-analyst"]);
+        Assert.Equal(id, resolved["Data Analyst"]);
+        Assert.False(resolved.ContainsKey("junior data analyst"), "an alternative title is a search term, not a reference");
+        Assert.False(resolved.ContainsKey("astronaut"));
+        Assert.Equal(id, await store.ResolveOccupationAsync(taxonomyId, "DATA ANALYST", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Taxonomy_reference_resolves_by_key_key_at_version_and_id()
     {
         var dataSource = await TestDatabase.MigratedDataSourceAsync();

@@ -1,0 +1,3 @@
+namespace SkillsMatch.Matching.Explanation;
+
+public sealed record FeatureValue(string Feature, double Value, double Typical);

@@ -1,0 +1,3 @@
+namespace SkillsMatch.Matching.Explanation;
+
+public sealed record PartialExplanation(long SkillId, string Label, string Relation, double Similarity);

@@ -1,0 +1,103 @@
+using System.Numerics.Tensors;
+using SkillsMatch.Extraction;
+using SkillsMatch.Learners;
+
+namespace SkillsMatch.Matching.Features;
+
+/// <summary>
+/// Builds a (learner, role) pair's requirement outcomes and features. The one feature builder shared by
+/// training (<see cref="WeakSupervision"/>) and serving (<see cref="MatchScorer"/>), so the two cannot drift.
+/// </summary>
+public static class MatchFeatureBuilder
+{
+    /// <summary>Optional requirements weigh this much of an essential one in partial-credit coverage.</summary>
+    public const double OptionalWeight = 0.5;
+
+    private const double RecencyYears = 4;
+    private const double YearsPerLevel = 3;
+
+    public static MatchAnalysis Analyze(RoleProfile role, LearnerSkills learner, SkillGraph graph, DateTimeOffset asOf)
+    {
+        var outcomes = new RequirementOutcome[role.Requirements.Count];
+        for (var i = 0; i < outcomes.Length; i++) outcomes[i] = Outcome(role.Requirements[i], learner, graph);
+        return new MatchAnalysis(outcomes, Features(outcomes, role, learner, asOf));
+    }
+
+    private static RequirementOutcome Outcome(RoleRequirement requirement, LearnerSkills learner, SkillGraph graph)
+    {
+        if (learner.TryGet(requirement.SkillId, out var held))
+            return new RequirementOutcome(requirement, RequirementStatus.Matched, held, null, null);
+        if (graph.BestPartial(requirement.SkillId, learner) is { } partial)
+        {
+            learner.TryGet(partial.HeldSkillId, out var through);
+            return new RequirementOutcome(requirement, RequirementStatus.Partial, null, partial, through);
+        }
+        return new RequirementOutcome(requirement, RequirementStatus.Missing, null, null, null);
+    }
+
+    private static MatchFeatures Features(RequirementOutcome[] outcomes, RoleProfile role, LearnerSkills learner, DateTimeOffset asOf)
+    {
+        double essentialWeight = 0, essentialHeld = 0, essentialTierHeld = 0, optionalWeight = 0, optionalHeld = 0;
+        double creditWeight = 0, credit = 0, tierSum = 0, recencySum = 0, gapSum = 0;
+        int matched = 0, verified = 0, assured = 0, gaps = 0, missingEssential = 0;
+        foreach (var outcome in outcomes)
+        {
+            var requirement = outcome.Requirement;
+            var weight = Math.Max(requirement.Importance, 0.01);
+            var essential = requirement.Kind == RequirementKind.Essential;
+            var held = outcome.Held;
+            if (essential)
+            {
+                essentialWeight += weight;
+                if (held is not null) { essentialHeld += weight; essentialTierHeld += weight * (short)held.Tier / 4.0; }
+                if (outcome.Status == RequirementStatus.Missing) missingEssential++;
+            }
+            else
+            {
+                optionalWeight += weight;
+                if (held is not null) optionalHeld += weight;
+            }
+            var creditWeightHere = essential ? weight : weight * OptionalWeight;
+            creditWeight += creditWeightHere;
+            credit += creditWeightHere * outcome.Credit;
+            if (held is null) continue;
+
+            matched++;
+            tierSum += (short)held.Tier;
+            if (held.Tier == EvidenceTier.CredentialVerified) verified++;
+            if (held.CredentialQa != CredentialQaStatus.None) assured++;
+            recencySum += Math.Exp(-Math.Max(0, (asOf - held.LastEvidenced).TotalDays / 365.25) / RecencyYears);
+            if (LevelShortfall(requirement, held) is { } gap) { gapSum += gap; gaps++; }
+        }
+
+        var features = new MatchFeatures(new float[MatchFeatures.Count]);
+        features[MatchFeature.RequiredCoverage] = Share(essentialHeld, essentialWeight);
+        features[MatchFeature.PreferredCoverage] = Share(optionalHeld, optionalWeight);
+        features[MatchFeature.PartialCreditCoverage] = Share(credit, creditWeight);
+        features[MatchFeature.TierWeightedRequiredCoverage] = Share(essentialTierHeld, essentialWeight);
+        features[MatchFeature.MeanMatchedTier] = matched == 0 ? 0 : (float)(tierSum / matched);
+        features[MatchFeature.VerifiedShare] = matched == 0 ? 0 : (float)verified / matched;
+        features[MatchFeature.QaAssuredShare] = matched == 0 ? 0 : (float)assured / matched;
+        features[MatchFeature.LevelGap] = gaps == 0 ? 0 : (float)(gapSum / gaps);
+        features[MatchFeature.Recency] = matched == 0 ? 0 : (float)(recencySum / matched);
+        features[MatchFeature.EmbeddingCosine] = role.Embedding is { } r && learner.Embedding is { } l && r.Length == l.Length
+            ? TensorPrimitives.CosineSimilarity(r, l) : 0;
+        features[MatchFeature.MissingRequiredCount] = missingEssential;
+        return features;
+    }
+
+    // A role with no requirement of a kind asks nothing of it: fully covered.
+    private static float Share(double part, double whole) => whole <= 0 ? 1 : (float)(part / whole);
+
+    /// <summary>Levels short of the requirement (years count one level per three); null when the requirement states none.</summary>
+    private static double? LevelShortfall(RoleRequirement requirement, LearnerSkill held)
+    {
+        if (requirement.Level is null && requirement.Years is null) return null;
+        double gap = 0;
+        if (requirement.Level is { } needed)
+            gap = Math.Max(0, (int)needed - (int)(held.Level ?? Proficiency.Intermediate));
+        if (requirement.Years is { } years)
+            gap = Math.Max(gap, Math.Max(0, years - (held.Years ?? 0)) / YearsPerLevel);
+        return gap;
+    }
+}

@@ -1,0 +1,6 @@
+using SkillsMatch.Matching.Explanation;
+
+namespace SkillsMatch.Matching.Plans;
+
+/// <param name="OpenPostings">How many open postings ask for this skill.</param>
+public sealed record GapItem(RequirementExplanation Requirement, int OpenPostings);
