@@ -13,9 +13,11 @@ using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Occupations;
 using SkillsMatch.Api.Storage;
 using SkillsMatch.Api.Taxonomy;
+using SkillsMatch.Api.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddSkillsMatchAsync();
+builder.AddTelemetry();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -29,6 +31,7 @@ app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
 
 app.MapHealth();
+app.MapTelemetry();
 app.MapTaxonomy();
 app.MapCrosswalks();
 app.MapExtraction();
