@@ -39,7 +39,7 @@ app.MapIssuers();
 app.MapLearnerCredentials();
 app.MapLearners();
 app.MapCatalog();
-app.MapOccupationClassifier();
+app.MapOccupations();
 app.MapJobs();
 app.MapMatching();
 app.MapAdmin();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using SkillsMatch.Access;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Access;
 
@@ -12,21 +13,22 @@ namespace SkillsMatch.Api.Access;
 /// </summary>
 public static class AccessEndpoints
 {
-    /// <summary>Only keys of these roles; any other key gets 403, no key 401.</summary>
+    /// <summary>Only keys of these roles; any other key gets 403, no key 401 (both declared in OpenAPI).</summary>
     public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params Role[] roles) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', roles.Select(r => r.Name())) });
+        builder.RequireAuthorization(new AuthorizeAttribute { Roles = string.Join(',', roles.Select(r => r.Name())) })
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
     /// <summary>
     /// The learner in route value <paramref name="routeParameter"/> may be reached by: that learner's own key, a
     /// practitioner the learner granted (caseload, read per request), an admin. Employers and issuers never.
     /// </summary>
     public static TBuilder RequireLearnerAccess<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRoles(Role.Admin, Role.Practitioner, Role.Learner)
+        builder.RequireRoles(Role.Admin, Role.Practitioner, Role.Learner).ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: true) ?? await next(context));
 
     /// <summary>Only the learner themself or an admin: export, deletion, granting practitioners.</summary>
     public static TBuilder RequireLearnerSelf<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRoles(Role.Admin, Role.Learner)
+        builder.RequireRoles(Role.Admin, Role.Learner).ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: false) ?? await next(context));
 
     /// <summary>
@@ -43,7 +45,7 @@ public static class AccessEndpoints
     /// </summary>
     public static TBuilder RequireOwnerOf<TBuilder>(this TBuilder builder, Role ownerRole, string routeParameter,
         Func<IServiceProvider, string, CancellationToken, Task<string?>> ownerOf, string refusal) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRoles(Role.Admin, ownerRole).AddEndpointFilter(async (context, next) =>
+        builder.RequireRoles(Role.Admin, ownerRole).ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var caller = Caller.From(http.User)!;

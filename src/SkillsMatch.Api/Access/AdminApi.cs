@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Access;
 
@@ -11,11 +12,11 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/admin").WithTags("Admin").RequireRoles(Role.Admin);
-        admin.MapPost("/keys", CreateKey).WithSummary("Create an API key; the response holds its secret, shown this once.");
-        admin.MapGet("/keys", ListKeys).WithSummary("Keys with prefix, role, subject, label and dates; never a secret.");
-        admin.MapDelete("/keys/{id:guid}", RevokeKey).WithSummary("Revoke a key; it is refused from the next request on.");
-        admin.MapGet("/audit", QueryAudit).WithSummary("Who viewed or changed which learner, newest first.");
+        var admin = app.MapGroup("/admin").WithTags("Admin").RequireRoles(Role.Admin).ProducesCommonProblems();
+        admin.MapPost("/keys", CreateKey).ProducesBodyProblems().WithSummary("Create an API key; the response holds its secret, shown this once.");
+        admin.MapGet("/keys", ListKeys).ProducesValidationProblem().WithSummary("Keys with prefix, role, subject, label and dates; never a secret.");
+        admin.MapDelete("/keys/{id:guid}", RevokeKey).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Revoke a key; it is refused from the next request on.");
+        admin.MapGet("/audit", QueryAudit).ProducesValidationProblem().WithSummary("Who viewed or changed which learner, newest first.");
         return app;
     }
 

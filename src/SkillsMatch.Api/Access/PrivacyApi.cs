@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Matching;
 
 namespace SkillsMatch.Api.Access;
@@ -11,7 +12,7 @@ public static class PrivacyApi
 {
     public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder app)
     {
-        var learner = app.MapGroup("/learners/{id:guid}").WithTags("Privacy");
+        var learner = app.MapGroup("/learners/{id:guid}").WithTags("Privacy").ProducesCommonProblems();
         learner.MapGet("/export", Export).AuditLearner("id", "learner.export").RequireLearnerSelf("id")
             .WithSummary("Everything held about the learner, as JSON: profile, experiences, evidence, credentials and any other rows about them.");
         learner.MapDelete("", Delete).AuditLearner("id", "learner.delete").RequireLearnerSelf("id")
@@ -20,7 +21,7 @@ public static class PrivacyApi
         var practitioners = learner.MapGroup("/practitioners").RequireLearnerSelf("id");
         practitioners.MapGet("/", ListPractitioners).AuditLearner("id", "learner.view")
             .WithSummary("The practitioners this learner has granted access to.");
-        practitioners.MapPost("/", GrantPractitioner).AuditLearner("id", "learner.grant")
+        practitioners.MapPost("/", GrantPractitioner).AuditLearner("id", "learner.grant").ProducesBodyProblems()
             .WithSummary("Grant a practitioner access: the learner joins their caseload.");
         practitioners.MapDelete("/{practitioner}", WithdrawPractitioner).AuditLearner("id", "learner.withdraw")
             .WithSummary("Withdraw a practitioner's access; it applies from the next request.");

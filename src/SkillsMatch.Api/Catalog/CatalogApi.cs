@@ -4,6 +4,7 @@ using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Catalog;
 using SkillsMatch.Taxonomy;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Catalog;
 
@@ -12,11 +13,13 @@ public static class CatalogApi
 {
     public static RouteGroupBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/catalog").WithTags("Catalog");
-        group.MapPost("/", CreateOffering).RequireRoles(Role.Admin, Role.Issuer).WithSummary("Add an offering; its skills come from its alignments, or are extracted from title and description.");
-        group.MapGet("/", SearchOfferings).WithSummary("Offerings by words, skill taught, format, language and maximum cost (CAD).");
-        group.MapGet("/{id:guid}", GetOffering).WithSummary("An offering with its skills and, when registered, its issuer's trust registry entry.");
-        group.MapPut("/{id:guid}", ReplaceOffering).RequireIssuerOf("id", IssuerOfAsync).WithSummary("Replace an offering; its skills are settled again.");
+        var group = app.MapGroup("/catalog").WithTags("Catalog").ProducesCommonProblems();
+        group.MapPost("/", CreateOffering).RequireRoles(Role.Admin, Role.Issuer).ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Add an offering; its skills come from its alignments, or are extracted from title and description.");
+        group.MapGet("/", SearchOfferings).ProducesValidationProblem().WithSummary("Offerings by words, skill taught, format, language and maximum cost (CAD).");
+        group.MapGet("/{id:guid}", GetOffering).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An offering with its skills and, when registered, its issuer's trust registry entry.");
+        group.MapPut("/{id:guid}", ReplaceOffering).RequireIssuerOf("id", IssuerOfAsync).ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Replace an offering; its skills are settled again.");
         group.MapDelete("/{id:guid}", DeleteOffering).RequireIssuerOf("id", IssuerOfAsync).WithSummary("Delete an offering.");
         return group;
     }

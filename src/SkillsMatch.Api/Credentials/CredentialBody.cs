@@ -10,8 +10,6 @@ namespace SkillsMatch.Api.Credentials;
 /// </summary>
 public sealed record CredentialBody(byte[]? Content, string? MediaType, ProblemHttpResult? Problem)
 {
-    public const int MaxRequestBytes = 2 * 1024 * 1024;
-
     private static readonly string[] JsonTypes = ["application/json", "application/ld+json", "application/vc+ld+json", "application/vc"];
     private static readonly string[] TextTypes = ["application/jwt", "application/vc+jwt", "text/plain"];
     private static readonly string[] ImageTypes = ["image/png", "image/svg+xml"];

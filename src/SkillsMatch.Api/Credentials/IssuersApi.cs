@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Credentials.Trust;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Credentials;
 
@@ -11,12 +12,13 @@ public static class IssuersApi
 {
     public static RouteGroupBuilder MapIssuers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/issuers").WithTags("Issuers");
-        group.MapPost("/", Create).RequireRoles(Role.Admin).WithSummary("Register an issuer (DID or https URL, exactly as credentials name issuer.id) and its quality assurance.");
+        var group = app.MapGroup("/issuers").WithTags("Issuers").ProducesCommonProblems();
+        group.MapPost("/", Create).RequireRoles(Role.Admin).ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Register an issuer (DID or https URL, exactly as credentials name issuer.id) and its quality assurance.");
         group.MapGet("/", List).WithSummary("Every registered issuer.");
-        group.MapGet("/{id:guid}", Get).WithSummary("One issuer.");
-        group.MapPut("/{id:guid}", Update).RequireRoles(Role.Admin).WithSummary("Replace what is stated about an issuer; its learners' credentials are re-checked on the next pass.");
-        group.MapDelete("/{id:guid}", Delete).RequireRoles(Role.Admin).WithSummary("Remove an issuer; its credentials become 'issuer unknown' (attested) on the next pass.");
+        group.MapGet("/{id:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One issuer.");
+        group.MapPut("/{id:guid}", Update).RequireRoles(Role.Admin).ProducesBodyProblems()
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict).WithSummary("Replace what is stated about an issuer; its learners' credentials are re-checked on the next pass.");
+        group.MapDelete("/{id:guid}", Delete).RequireRoles(Role.Admin).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remove an issuer; its credentials become 'issuer unknown' (attested) on the next pass.");
         return group;
     }
 

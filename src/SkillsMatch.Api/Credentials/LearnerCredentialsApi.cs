@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Storage;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Credentials;
 
@@ -15,11 +15,13 @@ public static class LearnerCredentialsApi
 {
     public static RouteGroupBuilder MapLearnerCredentials(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/learners/{learnerId:guid}/credentials").WithTags("Credentials");
+        var group = app.MapGroup("/learners/{learnerId:guid}/credentials").WithTags("Credentials").ProducesCommonProblems();
         group.MapPost("/", Submit).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .Accepts<JsonElement>("application/json", "application/ld+json", "application/jwt", "application/vc+jwt", "text/plain", "image/png", "image/svg+xml")
-            // Somewhat above the verifier's own limit, so an oversized badge gets the verifier's 422, not a bare 413.
-            .WithMetadata(new RequestSizeLimitAttribute(CredentialBody.MaxRequestBytes))
+            // Bodies over the one global limit (RequestBodyLimit.MaxBytes) are refused with 413 before they are read;
+            // 400: empty body or a hosted-assertion url that is not https; 422: not authentic, nothing stored.
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Submit a credential: verified, judged against the issuer trust registry, stored with its skills (422 and nothing stored when forged or malformed).");
         group.MapGet("/", List).AuditLearner("learnerId", "learner.view").RequireLearnerAccess("learnerId").WithSummary("The learner's credentials with their verdicts and skill evidence.");
         group.MapGet("/{credentialId:guid}", Get).AuditLearner("learnerId", "learner.view").RequireLearnerAccess("learnerId").WithSummary("One credential with its verdict and skill evidence.");

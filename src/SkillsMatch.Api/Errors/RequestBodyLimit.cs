@@ -1,9 +1,10 @@
 namespace SkillsMatch.Api.Errors;
 
 /// <summary>
-/// The 1 MB request-body limit. Kestrel enforces it while reading (<see cref="MaxBytes"/> is its
-/// MaxRequestBodySize); this check refuses a declared Content-Length above it before any endpoint runs, on any
-/// server (a test host or a reverse-proxy integration has no Kestrel limit), as a 413 ProblemDetails.
+/// The 1 MB request-body limit, the only one: no endpoint sets its own (a credential, badge images included, fits
+/// under it; a larger one is refused here before the verifier reads it). Kestrel enforces it while reading
+/// (<see cref="MaxBytes"/> is its MaxRequestBodySize); this check refuses a declared Content-Length above it before any
+/// endpoint runs, on any server (a test host or a reverse-proxy integration has no Kestrel limit), as a 413 ProblemDetails.
 /// </summary>
 public static class RequestBodyLimit
 {

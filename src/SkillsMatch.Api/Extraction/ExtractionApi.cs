@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Extraction;
 using SkillsMatch.Taxonomy;
 
@@ -10,13 +11,16 @@ public static class ExtractionApi
     /// <summary>Longest text accepted: a long CV or posting is 20–40k characters.</summary>
     public const int MaxTextLength = 100_000;
 
-    public static IEndpointRouteBuilder MapExtraction(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapExtraction(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/extract", Extract).WithTags("Extraction").RequireAuthorization()
+        // A group without a prefix: one route, and MapPost("") under "/extract" would publish it as "/extract/".
+        var group = app.MapGroup("").WithTags("Extraction").RequireAuthorization().ProducesCommonProblems();
+        group.MapPost("/extract", Extract).ProducesBodyProblems()
             .WithSummary("Find taxonomy skills in a text: confidence, evidence spans, method, requirement and level cues; optional per-sentence linking.");
-        return app;
+        return group;
     }
 
+    /// <summary>Empty or whitespace-only text is refused by validation ([Required]) before this runs.</summary>
     public static async Task<Results<Ok<ExtractionResult>, ProblemHttpResult>> Extract(
         ExtractRequest request, TaxonomyStore store, SkillExtractor extractor, CancellationToken ct)
     {
@@ -24,8 +28,6 @@ public static class ExtractionApi
         if (text.Length > MaxTextLength)
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Text too long",
                 detail: $"The text has {text.Length:N0} characters; the limit is {MaxTextLength:N0}.");
-        if (string.IsNullOrWhiteSpace(text))
-            return TypedResults.Problem(statusCode: 400, title: "Empty text", detail: "The text is empty or only whitespace.");
         if (text.Any(c => c == '\0' || (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))))
             return TypedResults.Problem(statusCode: 400, title: "Binary content", detail: "The text contains control characters; send plain UTF-8 text.");
         var taxonomyId = await store.ResolveTaxonomyAsync(request.Taxonomy ?? "skillsmatch", ct);

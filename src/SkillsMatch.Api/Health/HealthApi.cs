@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Health;
 
@@ -7,9 +8,10 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
+        var group = app.MapGroup("/health").WithTags("Health").AllowAnonymous()
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests);
         group.MapGet("/live", Live).WithSummary("The process is up (no dependency is checked).");
-        group.MapGet("/ready", Ready).WithSummary("The database answers and has the pgvector extension.");
+        group.MapGet("/ready", Ready).ProducesProblem(StatusCodes.Status503ServiceUnavailable).WithSummary("The database answers and has the pgvector extension.");
         return app;
     }
 

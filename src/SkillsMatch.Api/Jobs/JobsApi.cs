@@ -6,6 +6,7 @@ using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Jobs;
 using SkillsMatch.Taxonomy;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Jobs;
 
@@ -14,11 +15,12 @@ public static class JobsApi
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/jobs").WithTags("Jobs");
-        group.MapPost("/", PostJob).RequireRoles(Role.Admin, Role.Employer).WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
-        group.MapGet("/", ListJobs).WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (e.g. CA-ON) and text in title or employer.");
-        group.MapGet("/{id:guid}", GetJob).WithSummary("A posting with its skills (required/preferred, level, evidence) and occupations.");
-        group.MapPut("/{id:guid}/skills", EditSkills).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
+        var group = app.MapGroup("/jobs").WithTags("Jobs").ProducesCommonProblems();
+        group.MapPost("/", PostJob).RequireRoles(Role.Admin, Role.Employer).ProducesBodyProblems().WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
+        group.MapGet("/", ListJobs).ProducesValidationProblem().WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (e.g. CA-ON) and text in title or employer.");
+        group.MapGet("/{id:guid}", GetJob).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A posting with its skills (required/preferred, level, evidence) and occupations.");
+        group.MapPut("/{id:guid}/skills", EditSkills).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers)
+            .ProducesBodyProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
         group.MapPost("/{id:guid}/close", CloseJob).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Close a posting.");
         group.MapDelete("/{id:guid}", DeleteJob).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Delete a posting with its skills and occupations.");
         return group;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Learners;
+using SkillsMatch.Api.Errors;
 
 namespace SkillsMatch.Api.Learners;
 
@@ -12,15 +13,20 @@ public static class LearnersApi
 {
     public static RouteGroupBuilder MapLearners(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/learners").WithTags("Learners");
-        group.MapPost("/", CreateLearner).RequireRoles(Role.Admin, Role.Practitioner).WithSummary("Create a learner profile: identity, region, remote preference, target occupations, consent.");
-        group.MapGet("/", ListLearners).RequireRoles(Role.Admin).WithSummary("Learner profiles, oldest first, a page at a time.");
+        var group = app.MapGroup("/learners").WithTags("Learners").ProducesCommonProblems();
+        group.MapPost("/", CreateLearner).RequireRoles(Role.Admin, Role.Practitioner).ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Create a learner profile: identity, region, remote preference, target occupations, consent.");
+        group.MapGet("/", ListLearners).RequireRoles(Role.Admin).ProducesValidationProblem().WithSummary("Learner profiles, oldest first, a page at a time.");
         group.MapGet("/{id:guid}", GetLearner).AuditLearner("id", "learner.view").RequireLearnerAccess("id").WithSummary("A learner profile with its experiences and the skills inferred from each.");
-        group.MapPut("/{id:guid}", UpdateLearner).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Replace a learner's profile and consent; takes effect at once.");
-        group.MapPost("/{id:guid}/experiences", AddExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Add an experience or education entry; its skills are inferred from title and description.");
-        group.MapPut("/{id:guid}/experiences/{experienceId:guid}", UpdateExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Replace an experience or education entry and re-infer its skills.");
+        group.MapPut("/{id:guid}", UpdateLearner).AuditLearner("id", "learner.update").RequireLearnerAccess("id")
+            .ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Replace a learner's profile and consent; takes effect at once.");
+        group.MapPost("/{id:guid}/experiences", AddExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").ProducesBodyProblems()
+            .WithSummary("Add an experience or education entry; its skills are inferred from title and description.");
+        group.MapPut("/{id:guid}/experiences/{experienceId:guid}", UpdateExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id")
+            .ProducesBodyProblems().WithSummary("Replace an experience or education entry and re-infer its skills.");
         group.MapDelete("/{id:guid}/experiences/{experienceId:guid}", DeleteExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Delete an experience or education entry and the skills inferred from it.");
-        group.MapPut("/{id:guid}/skills/self", ReplaceSelfDeclared).AuditLearner("id", "learner.update").RequireLearnerAccess("id").WithSummary("Replace the learner's self-declared skills (tier 1) with this list.");
+        group.MapPut("/{id:guid}/skills/self", ReplaceSelfDeclared).AuditLearner("id", "learner.update").RequireLearnerAccess("id")
+            .ProducesBodyProblems().WithSummary("Replace the learner's self-declared skills (tier 1) with this list.");
         group.MapGet("/{id:guid}/skills", GetSkills).AuditLearner("id", "learner.view").RequireLearnerAccess("id").WithSummary("Every skill the learner holds, merged across evidence: best tier, all evidence, level, last evidenced.");
         return group;
     }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Learners;
 using SkillsMatch.Matching;
 using SkillsMatch.Matching.Placements;
@@ -14,84 +16,85 @@ namespace SkillsMatch.Api.Matching;
 /// <summary>The matching views: roles for a learner, candidates for a posting or a skill search, cohort placements, gaps with plans.</summary>
 public static class MatchingApi
 {
-    public static IEndpointRouteBuilder MapMatching(this IEndpointRouteBuilder app)
+    /// <summary>Most matches a view returns (the service's own cap).</summary>
+    public const int MaxLimit = TopMatches.MaxLimit;
+
+    internal const string TierMessage = "minTier is credential-verified, attested, inferred or self-declared (or 4 to 1).";
+    internal const string SkillsMessage = "Give 1 to 50 skills (ids, working-taxonomy codes or preferred labels).";
+
+    public static RouteGroupBuilder MapMatching(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/learners/{id:guid}/matches", Matches).WithTags("Matching").AuditLearner("id", "learner.view").RequireLearnerAccess("id")
+        // The views hang off the resources they rank for, so the group has no prefix of its own.
+        var group = app.MapGroup("").WithTags("Matching").ProducesCommonProblems();
+        group.MapGet("/learners/{id:guid}/matches", Matches).AuditLearner("id", "learner.view").RequireLearnerAccess("id")
+            .ProducesValidationProblem()
             .WithSummary("Open postings ranked for a learner, each with its score explained (filters: region, remote, occupation).");
-        app.MapGet("/learners/{id:guid}/gaps", Gaps).WithTags("Matching").AuditLearner("id", "learner.view").RequireLearnerAccess("id")
+        group.MapGet("/learners/{id:guid}/gaps", Gaps).AuditLearner("id", "learner.view").RequireLearnerAccess("id")
+            .ProducesValidationProblem()
             .WithSummary("The learner's missing skills for an occupation or a posting, and the fastest and cheapest microcredential plans that close them.");
-        app.MapGet("/jobs/{id:guid}/candidates", JobCandidates).WithTags("Matching").RequireRoles(Role.Admin, Role.Employer)
+        group.MapGet("/jobs/{id:guid}/candidates", JobCandidates).RequireRoles(Role.Admin, Role.Employer)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Consenting learners ranked for a posting, with explanations; only the parts each learner chose to share.");
-        app.MapPost("/candidates/search", SearchCandidates).WithTags("Matching").RequireRoles(Role.Admin, Role.Employer)
+        group.MapPost("/candidates/search", SearchCandidates).RequireRoles(Role.Admin, Role.Employer).ProducesBodyProblems()
             .WithSummary("Consenting learners holding the given skills at a minimum evidence tier, ranked and explained.");
-        app.MapPost("/placements", Placements).WithTags("Matching").RequireRoles(Role.Admin, Role.Practitioner)
+        group.MapPost("/placements", Placements).RequireRoles(Role.Admin, Role.Practitioner).ProducesBodyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A cohort and openings with capacities: ranked options per learner and the assignment with the most total fit.");
-        return app;
+        return group;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RoleMatch>>, ProblemHttpResult>> Matches(
-        Guid id, string? region, bool? remote, string? occupation, int? limit, RolesForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working,
-        CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<RoleMatch>>, ValidationProblem, ProblemHttpResult>> Matches(
+        Guid id, [AsParameters] RoleQuery query, RolesForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        var occupationId = occupation is null ? null : await taxonomies.ResolveOccupationAsync(await working.GetIdAsync(ct), occupation, ct);
-        if (occupation is not null && occupationId is null) problems["occupation"] = [$"No occupation '{occupation}' in the working taxonomy."];
-        region = CheckRegion(region, problems);
-        CheckLimit(limit, problems);
-        if (problems.Count > 0) return Invalid(problems);
-        var filter = new RoleFilter(region, IncludeRemote: remote != false, RemoteOnly: remote == true, occupationId);
-        return await matching.FindAsync(id, filter, limit ?? 20, ct) is { } matches
+        var occupationId = query.Occupation is null ? null : await taxonomies.ResolveOccupationAsync(await working.GetIdAsync(ct), query.Occupation, ct);
+        if (query.Occupation is not null && occupationId is null) problems["occupation"] = [$"No occupation '{query.Occupation}' in the working taxonomy."];
+        var region = CheckRegion(query.Region, problems);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        var filter = new RoleFilter(region, IncludeRemote: query.Remote != false, RemoteOnly: query.Remote == true, occupationId);
+        return await matching.FindAsync(id, filter, query.Limit ?? 20, ct) is { } matches
             ? TypedResults.Ok(matches) : NotFound("learner", id);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CandidateMatch>>, ProblemHttpResult>> JobCandidates(
-        Guid id, string? region, string? minTier, int? limit, HttpContext http, CandidatesForRole matching, AuditWriter audit, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<CandidateMatch>>, ValidationProblem, ProblemHttpResult>> JobCandidates(
+        Guid id, [AsParameters] CandidateQuery query, HttpContext http, CandidatesForRole matching, AuditWriter audit, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        region = CheckRegion(region, problems);
-        var tier = ParseTier(minTier, problems);
-        CheckLimit(limit, problems);
-        if (problems.Count > 0) return Invalid(problems);
-        var filter = new CandidateFilter(region, MinTier: tier, RequireAll: false);
-        if (await matching.ForPostingAsync(id, filter, limit ?? 20, ct) is not { } candidates) return NotFound("job posting", id);
+        var region = CheckRegion(query.Region, problems);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
+        var filter = new CandidateFilter(region, MinTier: ParseTier(query.MinTier), RequireAll: false);
+        if (await matching.ForPostingAsync(id, filter, query.Limit ?? 20, ct) is not { } candidates) return NotFound("job posting", id);
         await AuditCandidatesAsync(http, audit, candidates);
         return TypedResults.Ok(candidates);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CandidateMatch>>, ProblemHttpResult>> SearchCandidates(
+    public static async Task<Results<Ok<IReadOnlyList<CandidateMatch>>, ValidationProblem>> SearchCandidates(
         CandidateSearchRequest request, HttpContext http, CandidatesForRole matching, TaxonomyStore taxonomies, WorkingTaxonomy working, AuditWriter audit,
         CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        var skills = request.Skills ?? [];
-        if (skills.Count is 0 or > 50) problems["skills"] = ["Give 1 to 50 skills (ids, working-taxonomy codes or preferred labels)."];
+        var skills = request.Skills!;
         var resolved = await taxonomies.ResolveSkillsAsync(await working.GetIdAsync(ct), skills, ct);
         var unknown = skills.Where(s => !resolved.ContainsKey(s)).ToList();
         if (unknown.Count > 0) problems["skills"] = [$"Unknown skills: {string.Join(", ", unknown)}"];
         var region = CheckRegion(request.Region, problems);
-        var tier = ParseTier(request.MinTier, problems);
-        CheckLimit(request.Limit, problems);
-        if (problems.Count > 0) return Invalid(problems);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
         var ids = resolved.Values.Distinct().ToList();
-        var filter = new CandidateFilter(region, request.IncludeRemote ?? true, tier, ids, request.RequireAll ?? true);
+        var filter = new CandidateFilter(region, request.IncludeRemote ?? true, ParseTier(request.MinTier), ids, request.RequireAll ?? true);
         var candidates = await matching.ForSkillsAsync(ids, filter, request.Limit ?? 20, ct);
         await AuditCandidatesAsync(http, audit, candidates);
         return TypedResults.Ok(candidates);
     }
 
-    public static async Task<Results<Ok<PlacementResult>, ProblemHttpResult>> Placements(
+    public static async Task<Results<Ok<PlacementResult>, ValidationProblem, ProblemHttpResult>> Placements(
         PlacementRequest request, ClaimsPrincipal user, PlacementsForCohort matching, CaseloadStore caseload, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
-        var learners = request.Learners ?? [];
-        var openings = request.Openings ?? [];
-        if (learners.Count is 0 or > 500) problems["learners"] = ["Give 1 to 500 learner ids."];
-        else if (learners.Distinct().Count() != learners.Count) problems["learners"] = ["A learner is listed twice."];
-        if (openings.Count is 0 or > 200) problems["openings"] = ["Give 1 to 200 openings."];
-        else if (openings.Any(o => o.Capacity < 1)) problems["openings"] = ["Every opening needs a capacity of at least 1."];
-        else if (openings.Select(o => o.Job).Distinct().Count() != openings.Count) problems["openings"] = ["A job is listed twice; give it a larger capacity instead."];
-        if (request.MinFit is < 0 or > 100) problems["minFit"] = ["minFit is a score from 0 to 100."];
-        if (problems.Count > 0) return Invalid(problems);
+        var learners = request.Learners!;
+        var openings = request.Openings!;
+        if (learners.Distinct().Count() != learners.Count) problems["learners"] = ["A learner is listed twice."];
+        if (openings.Select(o => o.Job).Distinct().Count() != openings.Count) problems["openings"] = ["A job is listed twice; give it a larger capacity instead."];
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
         if (Caller.From(user) is { Role: Role.Practitioner } practitioner)
         {
             var outside = new List<Guid>();
@@ -107,25 +110,21 @@ public static class MatchingApi
         return TypedResults.Ok(view.Result);
     }
 
-    public static async Task<Results<Ok<GapView>, ProblemHttpResult>> Gaps(
-        Guid id, string? occupation, Guid? job, string? format, string? language, decimal? maxCost, double? maxHours,
-        GapsForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working, CancellationToken ct)
+    public static async Task<Results<Ok<GapView>, ValidationProblem, ProblemHttpResult>> Gaps(
+        Guid id, [AsParameters] GapQuery query, GapsForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working, CancellationToken ct)
     {
+        var (occupation, job) = (query.Occupation, query.Job);
         var problems = new Dictionary<string, string[]>();
         if ((occupation is null) == (job is null)) problems["occupation"] = ["Give exactly one target: ?occupation= (id or code) or ?job= (posting id)."];
         var occupationId = occupation is null ? null : await taxonomies.ResolveOccupationAsync(await working.GetIdAsync(ct), occupation, ct);
         if (occupation is not null && occupationId is null) problems["occupation"] = [$"No occupation '{occupation}' in the working taxonomy."];
-        if (format is not (null or "online" or "in-person" or "hybrid")) problems["format"] = ["format is online, in-person or hybrid."];
-        if (language is not (null or "en" or "fr")) problems["language"] = ["language is en or fr."];
-        if (maxCost is < 0) problems["maxCost"] = ["maxCost cannot be negative."];
-        if (maxHours is < 0) problems["maxHours"] = ["maxHours cannot be negative."];
-        if (problems.Count > 0) return Invalid(problems);
+        if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
         var options = new GapPlanOptions
         {
-            Formats = format is null ? null : new HashSet<string> { format },
-            Languages = language is null ? null : new HashSet<string> { language },
-            MaxTotalCost = maxCost,
-            MaxTotalHours = maxHours,
+            Formats = query.Format is null ? null : new HashSet<string> { query.Format },
+            Languages = query.Language is null ? null : new HashSet<string> { query.Language },
+            MaxTotalCost = query.MaxCost,
+            MaxTotalHours = query.MaxHours,
         };
         var view = await matching.FindAsync(id, new GapTarget(occupationId, job), options, ct);
         if (view is null) return NotFound("learner", id);
@@ -141,20 +140,15 @@ public static class MatchingApi
                 CancellationToken.None);
     }
 
-    private static EvidenceTier? ParseTier(string? tier, Dictionary<string, string[]> problems)
+    /// <summary>A tier name or number the request record's AllowedValues already checked.</summary>
+    private static EvidenceTier? ParseTier(string? tier) => tier switch
     {
-        switch (tier)
-        {
-            case null: return null;
-            case "credential-verified" or "4": return EvidenceTier.CredentialVerified;
-            case "attested" or "3": return EvidenceTier.Attested;
-            case "inferred" or "2": return EvidenceTier.Inferred;
-            case "self-declared" or "1": return EvidenceTier.SelfDeclared;
-            default:
-                problems["minTier"] = ["minTier is credential-verified, attested, inferred or self-declared (or 4 to 1)."];
-                return null;
-        }
-    }
+        "credential-verified" or "4" => EvidenceTier.CredentialVerified,
+        "attested" or "3" => EvidenceTier.Attested,
+        "inferred" or "2" => EvidenceTier.Inferred,
+        "self-declared" or "1" => EvidenceTier.SelfDeclared,
+        _ => null,
+    };
 
     /// <summary>The region as its ISO 3166-2 code ('Ontario', 'ON' → 'CA-ON'), or null with a problem noted.</summary>
     private static string? CheckRegion(string? region, Dictionary<string, string[]> problems)
@@ -165,25 +159,55 @@ public static class MatchingApi
         return null;
     }
 
-    private static void CheckLimit(int? limit, Dictionary<string, string[]> problems)
-    {
-        if (limit is < 1 or > TopMatches.MaxLimit) problems["limit"] = [$"limit is 1 to {TopMatches.MaxLimit}."];
-    }
-
-    private static ProblemHttpResult Invalid(Dictionary<string, string[]> problems) =>
-        TypedResults.Problem(statusCode: 400, title: "Invalid request", detail: string.Join(" ", problems.Values.SelectMany(v => v)),
-            extensions: new Dictionary<string, object?> { ["errors"] = problems });
-
     private static ProblemHttpResult NotFound(string what, Guid id) =>
         TypedResults.Problem(statusCode: 404, title: $"Unknown {what}", detail: $"No {what} has id {id}.");
 }
+
+/// <summary>Filters of a learner's role matches.</summary>
+/// <param name="Region">ISO 3166-2 code (CA-ON), 'ON' or 'Ontario'.</param>
+/// <param name="Remote">true: remote postings only; false: none; absent: both.</param>
+/// <param name="Occupation">Occupation id or code in the working taxonomy.</param>
+public sealed record RoleQuery(
+    [property: StringLength(100)] string? Region,
+    bool? Remote,
+    [property: StringLength(200)] string? Occupation,
+    [property: Range(1, MatchingApi.MaxLimit, ErrorMessage = "limit is {1} to {2}.")] int? Limit);
+
+/// <summary>Filters of a posting's candidates.</summary>
+/// <param name="MinTier">credential-verified, attested, inferred or self-declared (or 4 to 1): the weakest evidence accepted.</param>
+public sealed record CandidateQuery(
+    [property: StringLength(100)] string? Region,
+    [property: AllowedValues(null, "credential-verified", "attested", "inferred", "self-declared", "4", "3", "2", "1", ErrorMessage = MatchingApi.TierMessage)] string? MinTier,
+    [property: Range(1, MatchingApi.MaxLimit, ErrorMessage = "limit is {1} to {2}.")] int? Limit);
+
+/// <summary>The target of a gap view (exactly one of occupation and job) and what the plans may use.</summary>
+/// <param name="Occupation">Occupation id or code in the working taxonomy.</param>
+/// <param name="Job">A posting id.</param>
+public sealed record GapQuery(
+    [property: StringLength(200)] string? Occupation,
+    Guid? Job,
+    [property: AllowedValues(null, "online", "in-person", "hybrid", ErrorMessage = "format is online, in-person or hybrid.")] string? Format,
+    [property: AllowedValues(null, "en", "fr", ErrorMessage = "language is en or fr.")] string? Language,
+    [property: Range(0.0, double.MaxValue, ErrorMessage = "maxCost cannot be negative.")] decimal? MaxCost,
+    [property: Range(0.0, double.MaxValue, ErrorMessage = "maxHours cannot be negative.")] double? MaxHours);
 
 /// <param name="Skills">Skill ids, working-taxonomy codes (e.g. "sql") or preferred labels.</param>
 /// <param name="MinTier">credential-verified, attested, inferred or self-declared: the weakest evidence accepted for the skills.</param>
 /// <param name="RequireAll">Candidates must hold every skill (default) or at least one.</param>
 public sealed record CandidateSearchRequest(
-    IReadOnlyList<string>? Skills, string? MinTier, string? Region, bool? IncludeRemote, bool? RequireAll, int? Limit);
+    [property: Required(ErrorMessage = MatchingApi.SkillsMessage), MinLength(1, ErrorMessage = MatchingApi.SkillsMessage),
+               MaxLength(50, ErrorMessage = MatchingApi.SkillsMessage)] IReadOnlyList<string>? Skills,
+    [property: AllowedValues(null, "credential-verified", "attested", "inferred", "self-declared", "4", "3", "2", "1", ErrorMessage = MatchingApi.TierMessage)] string? MinTier,
+    [property: StringLength(100)] string? Region,
+    bool? IncludeRemote,
+    bool? RequireAll,
+    [property: Range(1, MatchingApi.MaxLimit, ErrorMessage = "limit is {1} to {2}.")] int? Limit);
 
-public sealed record PlacementRequest(IReadOnlyList<Guid>? Learners, IReadOnlyList<PlacementOpening>? Openings, double? MinFit, int? OptionsPerLearner);
+/// <param name="MinFit">Options below this score (0 to 100) are left out.</param>
+public sealed record PlacementRequest(
+    [property: Required, MinLength(1, ErrorMessage = "Give 1 to 500 learner ids."), MaxLength(500, ErrorMessage = "Give 1 to 500 learner ids.")] IReadOnlyList<Guid>? Learners,
+    [property: Required, MinLength(1, ErrorMessage = "Give 1 to 200 openings."), MaxLength(200, ErrorMessage = "Give 1 to 200 openings.")] IReadOnlyList<PlacementOpening>? Openings,
+    [property: Range(0.0, 100.0, ErrorMessage = "minFit is a score from 0 to 100.")] double? MinFit,
+    int? OptionsPerLearner);
 
-public sealed record PlacementOpening(Guid Job, int Capacity);
+public sealed record PlacementOpening(Guid Job, [property: Range(1, int.MaxValue, ErrorMessage = "Every opening needs a capacity of at least 1.")] int Capacity);

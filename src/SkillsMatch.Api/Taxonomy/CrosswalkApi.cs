@@ -2,17 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api.Taxonomy;
 
 public static class CrosswalkApi
 {
-    public static IEndpointRouteBuilder MapCrosswalks(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapCrosswalks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/crosswalks", Build).WithTags("Taxonomy").RequireRoles(Role.Admin)
+        // A group without a prefix: one route, and MapPost("") under "/crosswalks" would publish it as "/crosswalks/".
+        var group = app.MapGroup("").WithTags("Taxonomy").RequireRoles(Role.Admin).ProducesCommonProblems();
+        group.MapPost("/crosswalks", Build).ProducesBodyProblems()
             .WithSummary("Link the skills of one taxonomy to another's: exact label, shared alias, then embedding similarity above a threshold.");
-        return app;
+        return group;
     }
 
     public static async Task<Results<Ok<CrosswalkResult>, ProblemHttpResult>> Build(

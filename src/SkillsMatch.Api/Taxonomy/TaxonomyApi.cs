@@ -1,23 +1,24 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Api.Taxonomy;
 
-/// <summary>Taxonomies, skills (autocomplete and detail) and occupations.</summary>
+/// <summary>Taxonomies and skills (autocomplete and detail); occupations are in OccupationsApi.</summary>
 public static class TaxonomyApi
 {
     public static IEndpointRouteBuilder MapTaxonomy(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/taxonomies", ListTaxonomies).WithTags("Taxonomy").AllowAnonymous().WithSummary("Taxonomies loaded, with their licence and size.");
+        // "/taxonomies" keeps its path without a trailing slash: its group has no prefix.
+        var taxonomies = app.MapGroup("").WithTags("Taxonomy").AllowAnonymous().ProducesCommonProblems();
+        taxonomies.MapGet("/taxonomies", ListTaxonomies).WithSummary("Taxonomies loaded, with their licence and size.");
 
-        var skills = app.MapGroup("/skills").WithTags("Taxonomy").AllowAnonymous();
-        skills.MapGet("/", SearchSkills).WithSummary("Autocomplete: exact, alias and prefix matches first, then typo-tolerant and semantic neighbours.");
-        skills.MapGet("/{id:long}", GetSkill).WithSummary("A skill with its broader, narrower and related skills, crosswalk links and the occupations that need it.");
-
-        var occupations = app.MapGroup("/occupations").WithTags("Taxonomy").AllowAnonymous();
-        occupations.MapGet("/", SearchOccupations).WithSummary("Occupation search by title, alternative title or code (NOC, ISCO, O*NET-SOC).");
-        occupations.MapGet("/{id:long}", GetOccupation).WithSummary("An occupation with its skill profile.");
+        var skills = app.MapGroup("/skills").WithTags("Taxonomy").AllowAnonymous().ProducesCommonProblems();
+        skills.MapGet("/", SearchSkills).ProducesValidationProblem()
+            .WithSummary("Autocomplete: exact, alias and prefix matches first, then typo-tolerant and semantic neighbours.");
+        skills.MapGet("/{id:long}", GetSkill).ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A skill with its broader, narrower and related skills, crosswalk links and the occupations that need it.");
         return app;
     }
 
@@ -37,20 +38,8 @@ public static class TaxonomyApi
             ? TypedResults.Ok(skill)
             : TypedResults.Problem(statusCode: 404, title: "Skill not found", detail: $"There is no skill with id {id}.");
 
-    public static async Task<Results<Ok<IReadOnlyList<OccupationHit>>, ProblemHttpResult>> SearchOccupations(
-        [AsParameters] OccupationQuery query, TaxonomyStore store, CancellationToken ct)
-    {
-        var taxonomyId = await ResolveAsync(store, query.Taxonomy, ct);
-        if (taxonomyId is { Problem: { } problem }) return problem;
-        return TypedResults.Ok(await store.SearchOccupationsAsync(query.Q!, taxonomyId?.Id, query.Limit ?? 20, ct));
-    }
-
-    public static async Task<Results<Ok<OccupationDetail>, ProblemHttpResult>> GetOccupation(long id, TaxonomyStore store, CancellationToken ct) =>
-        await store.GetOccupationAsync(id, ct) is { } occupation
-            ? TypedResults.Ok(occupation)
-            : TypedResults.Problem(statusCode: 404, title: "Occupation not found", detail: $"There is no occupation with id {id}.");
-
-    private static async Task<(int? Id, ProblemHttpResult? Problem)?> ResolveAsync(TaxonomyStore store, string? reference, CancellationToken ct)
+    /// <summary>The taxonomy a query names (null when it names none), or the 400 for one that is not loaded.</summary>
+    internal static async Task<(int? Id, ProblemHttpResult? Problem)?> ResolveAsync(TaxonomyStore store, string? reference, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reference)) return null;
         var id = await store.ResolveTaxonomyAsync(reference, ct);
@@ -65,9 +54,4 @@ public sealed record SkillQuery(
     [property: Required, StringLength(200, MinimumLength = 1)] string? Q,
     string? Taxonomy,
     [property: AllowedValues(null, "skill", "knowledge", "tool", "transversal", "language")] string? Type,
-    [property: Range(1, 100)] int? Limit);
-
-public sealed record OccupationQuery(
-    [property: Required, StringLength(200, MinimumLength = 1)] string? Q,
-    string? Taxonomy,
     [property: Range(1, 100)] int? Limit);

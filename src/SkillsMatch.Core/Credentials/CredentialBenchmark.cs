@@ -18,7 +18,7 @@ public static class CredentialBenchmark
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var privateKey = new Ed25519PrivateKeyParameters(new SecureRandom());
         var publicKey = privateKey.GeneratePublicKey().GetEncoded();
-        var did = "did:key:z" + Base58Btc.Encode([0xED, 0x01, .. publicKey]);
+        var did = "did:key:z" + SimpleBase.Base58.Bitcoin.Encode([0xED, 0x01, .. publicKey]);
         var jwt = Sign(privateKey, $"{did}#{did["did:key:".Length..]}", Payload(did));
 
         using var http = new CredentialHttpClient();

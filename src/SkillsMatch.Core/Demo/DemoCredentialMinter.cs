@@ -20,7 +20,7 @@ public sealed class DemoCredentialMinter
         _key = new Ed25519PrivateKeyParameters(seed);
         IssuerName = issuerName;
         var publicKey = _key.GeneratePublicKey().GetEncoded();
-        IssuerId = "did:key:z" + Base58Btc.Encode([0xED, 0x01, .. publicKey]);
+        IssuerId = "did:key:z" + SimpleBase.Base58.Bitcoin.Encode([0xED, 0x01, .. publicKey]);
     }
 
     public string IssuerId { get; }

@@ -8,9 +8,13 @@ namespace SkillsMatch.Embeddings;
 /// ids all-MiniLM-L6-v2 was trained on.
 /// </summary>
 /// <remarks>
-/// Every punctuation and symbol character becomes its own token, so "C++", "C#" and "C" stay apart;
-/// Microsoft.ML.Tokenizers' BertTokenizer drops "+" and similar symbols, which merges such skills.
+/// Every punctuation and symbol character becomes its own token, so "C++", "C#" and "C" stay apart.
 /// Unlike the original, non-ASCII symbols ("®", "€") are split off too instead of turning the word into [UNK].
+/// Ours rather than a library, measured on 23,719 posting sentences, skill labels and ESCO French labels:
+/// Microsoft.ML.Tokenizers 3.0.0 drops "+" (so "C++" embeds as "C") and turns accented words into [UNK];
+/// FastBertTokenizer 1.2.6 keeps "C++", "C#" and ".NET" and is faster (2.7M vs 1.5M tokens/s, a rounding error
+/// next to the model), but under InvariantGlobalization, which we run with, its accent folding does nothing, so
+/// "Résumé", "Montréal" or "Zürich" become [UNK] (10,672 of the 23,719 texts encode differently).
 /// </remarks>
 public sealed class BertTokenizer
 {

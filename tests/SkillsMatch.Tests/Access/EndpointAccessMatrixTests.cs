@@ -113,6 +113,7 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
             $"Endpoints without a row in the access matrix (say who may call them): {string.Join("; ", unlisted)}. Rows for endpoints no longer mapped: {string.Join("; ", stale)}");
 
         var failures = new List<string>();
+        var answered = new Dictionary<string, SortedSet<int>>();
         foreach (var (method, endpoint) in endpoints)
         {
             var key = Key(method, endpoint);
@@ -126,6 +127,11 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (body is not null) request.Content = JsonContent.Create(body(world));
                 using var response = await world.Client(who).SendAsync(request);
+                if ((int)response.StatusCode >= 400)
+                {
+                    if (!answered.TryGetValue(key, out var statuses)) answered[key] = statuses = [];
+                    statuses.Add((int)response.StatusCode);
+                }
                 var got = Classify(response.StatusCode);
                 var expected = rule.For(who);
                 if (got != expected)
@@ -133,6 +139,48 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} mismatches:\n" + string.Join("\n", failures));
+
+        // Every error status an endpoint actually answered above is one its OpenAPI operation declares.
+        var declared = await DeclaredAsync();
+        var undeclared = answered
+            .Where(a => declared.For(a.Key.Split(' ')[0], a.Key.Split(' ')[1]) is { } responses && a.Value.Any(s => !responses.ContainsKey(s)))
+            .Select(a => $"{a.Key} answered {string.Join(", ", a.Value)} but declares {string.Join(", ", declared.For(a.Key.Split(' ')[0], a.Key.Split(' ')[1])!.Keys.Order())}")
+            .ToList();
+        Assert.True(undeclared.Count == 0, "Error statuses answered but not in /openapi/v1.json:\n" + string.Join("\n", undeclared));
+    }
+
+    /// <summary>
+    /// /openapi/v1.json against the matrix: every operation has a row; an operation declares 401 and 403 where its rule
+    /// refuses some caller that way, 400 and 413 when it takes a body, 429 (the global rate limiter) and 503 (the
+    /// database, for all but the liveness probe); and every declared error is a ProblemDetails.
+    /// </summary>
+    [Fact]
+    public async Task OpenApi_declares_each_endpoints_error_responses_as_problem_details()
+    {
+        var declared = await DeclaredAsync();
+        var rows = Expected.Keys.ToDictionary(k => DeclaredErrorResponses.Key(k.Split(' ')[0], k.Split(' ')[1]));
+        var failures = declared.Operations.Where(o => !rows.ContainsKey(o)).Select(o => $"{o}: in the document but not in the access matrix").ToList();
+        foreach (var (operation, row) in rows)
+        {
+            var (method, route) = (row.Split(' ')[0], row.Split(' ')[1]);
+            if (declared.For(method, route) is not { } responses) continue; // excluded from the description (/, /openapi, /docs)
+            var (rule, body) = Expected[row];
+            var outcomes = AccessWorld.Order.Select(rule.For).ToHashSet();
+            var required = new List<int> { 429 };
+            if (operation != "GET /health/live") required.Add(503);
+            if (outcomes.Contains(Outcome.Unauthorized)) required.Add(401);
+            if (outcomes.Contains(Outcome.Forbidden)) required.Add(403);
+            if (body is not null) required.AddRange([400, 413]);
+            failures.AddRange(required.Where(s => !responses.ContainsKey(s)).Select(s => $"{operation}: does not declare {s}"));
+            failures.AddRange(responses.Where(r => !r.Value).Select(r => $"{operation}: {r.Key} is not described as application/problem+json ProblemDetails"));
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} problems:\n" + string.Join("\n", failures));
+    }
+
+    private async Task<DeclaredErrorResponses> DeclaredAsync()
+    {
+        using var client = api.CreateClient();
+        return DeclaredErrorResponses.Read(await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json"));
     }
 
     private static string Key(string method, RouteEndpoint endpoint) => $"{method} {endpoint.RoutePattern.RawText}";

@@ -105,5 +105,5 @@ public sealed class TestKey : IDisposable
 
     public static string B64(byte[] bytes) => Base64Url.EncodeToString(bytes);
 
-    public static string Base58(byte[] bytes) => SkillsMatch.Credentials.Keys.Base58Btc.Encode(bytes);
+    public static string Base58(byte[] bytes) => SimpleBase.Base58.Bitcoin.Encode(bytes);
 }

@@ -212,6 +212,24 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("/learners/{learner}/matches?limit=0", "limit")]
+    [InlineData("/learners/{learner}/matches?limit=101", "limit")]
+    [InlineData("/learners/{learner}/matches?region=Atlantis", "region")]
+    [InlineData("/learners/{learner}/gaps?occupation=data-analyst&format=boat", "format")]
+    [InlineData("/learners/{learner}/gaps?occupation=data-analyst&language=de", "language")]
+    [InlineData("/learners/{learner}/gaps?occupation=data-analyst&maxCost=-1", "maxCost")]
+    [InlineData("/jobs/{job}/candidates?minTier=gold", "minTier")]
+    [InlineData("/jobs/{job}/candidates?limit=0", "limit")]
+    public async Task Bad_query_parameters_name_the_parameter(string path, string parameter)
+    {
+        var response = await s.Admin.GetAsync(path.Replace("{learner}", s.Half.ToString()).Replace("{job}", s.Posting.ToString()));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(parameter, out _), problem.ToString());
+    }
+
     private static List<Guid> Ids(JsonElement candidates) =>
         [.. candidates.EnumerateArray().Select(c => c.GetProperty("learnerId").GetGuid())];
 

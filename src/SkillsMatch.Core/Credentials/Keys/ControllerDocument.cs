@@ -99,7 +99,7 @@ internal static class ControllerDocument
             if (method.TryGetProperty("publicKeyJwk", out var jwk)) return PublicJwk.Parse(jwk);
             if (Text(method, "publicKeyMultibase") is { } multibase) return Multikey.Decode(multibase);
             if (Text(method, "publicKeyBase58") is { } base58 && Text(method, "type") == "Ed25519VerificationKey2018")
-                return PublicJwk.Ed25519(Base58Btc.Decode(base58));
+                return PublicJwk.Ed25519(Multikey.DecodeBase58(base58));
         }
         catch (CredentialFormatException)
         {

@@ -1,4 +1,5 @@
 using Org.BouncyCastle.Asn1.Nist;
+using SimpleBase;
 
 namespace SkillsMatch.Credentials.Keys;
 
@@ -13,12 +14,27 @@ internal static class Multikey
     {
         if (multibase.Length < 2 || multibase[0] != 'z')
             throw new CredentialFormatException("only base58btc ('z') multibase keys are supported");
-        var bytes = Base58Btc.Decode(multibase[1..]);
+        var bytes = DecodeBase58(multibase[1..]);
         if (bytes.Length == 34 && bytes[0] == 0xED && bytes[1] == 0x01)
             return PublicJwk.Ed25519(bytes[2..]);
         if (bytes.Length == 35 && bytes[0] == 0x80 && bytes[1] == 0x24)
             return DecompressP256(bytes[2..]);
         throw new CredentialFormatException("the multikey is neither an ed25519-pub nor a compressed p256-pub key");
+    }
+
+    /// <summary>Bitcoin base58, the multibase 'z' alphabet (also publicKeyBase58). A key is short, so a long value is refused unread.</summary>
+    public static byte[] DecodeBase58(string text)
+    {
+        if (text.Length > 256) throw new CredentialFormatException("base58 value is too long for a key");
+        try
+        {
+            return Base58.Bitcoin.Decode(text);
+        }
+        catch (ArgumentException)
+        {
+            var bad = text.FirstOrDefault(c => !Base58.Bitcoin.Alphabet.Value.Contains(c, StringComparison.Ordinal));
+            throw new CredentialFormatException($"'{bad}' is not a base58btc character");
+        }
     }
 
     private static PublicJwk DecompressP256(byte[] compressed)
