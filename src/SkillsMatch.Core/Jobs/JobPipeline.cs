@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using SkillsMatch.Embeddings;
 using SkillsMatch.Extraction;
@@ -20,6 +21,9 @@ public sealed class JobPipeline(
 {
     public const int TopOccupations = 3;
 
+    /// <summary>Busy time per stage since this pipeline was made (bench jobs prints it).</summary>
+    public JobImportProfile Profile { get; } = new();
+
     public async Task<IReadOnlyList<ProcessedPosting>> ProcessAsync(IReadOnlyList<JobPosting> postings, CancellationToken ct)
     {
         var taxonomyId = await working.GetIdAsync(ct);
@@ -28,16 +32,22 @@ public sealed class JobPipeline(
             async (i, token) =>
             {
                 var posting = postings[i];
+                var started = Stopwatch.GetTimestamp();
                 var skills = await extractor.ExtractAsync(posting.ExtractionText(), taxonomyId, new ExtractionOptions(), token);
+                Profile.AddExtraction(started);
+                started = Stopwatch.GetTimestamp();
                 var occupations = await classifier.ClassifyAsync(posting.Title, posting.Description, taxonomyId, TopOccupations, token);
+                Profile.AddOccupations(started);
                 found[i] = (skills.Skills, occupations);
             });
 
         float[][]? vectors = null;
         if (embeddings is not null && postings.Count > 0)
         {
+            var started = Stopwatch.GetTimestamp();
             var texts = postings.Select((p, i) => EmbeddingText.ForPosting(p.Title, found[i].Skills.Select(s => s.Label), p.Description)).ToList();
             vectors = (await embeddings.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector.ToArray()).ToArray();
+            Profile.AddPostingVectors(started);
         }
         return postings.Select((p, i) => new ProcessedPosting(p, found[i].Skills, found[i].Occupations, vectors?[i])).ToList();
     }
