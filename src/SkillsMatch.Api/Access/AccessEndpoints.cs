@@ -31,6 +31,11 @@ public static class AccessEndpoints
         builder.RequireRoles(Role.Admin, Role.Learner).ProducesProblem(StatusCodes.Status404NotFound)
             .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: false) ?? await next(context));
 
+    /// <summary>Staff only: an admin, or a practitioner the learner granted — never the learner's own key (e.g. the outbox of their codes).</summary>
+    public static TBuilder RequireLearnerStaff<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(Role.Admin, Role.Practitioner)
+            .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: true) ?? await next(context));
+
     /// <summary>
     /// Catalog rule: an issuer key manages only entries whose issuer URI is its subject; an admin manages all.
     /// <paramref name="issuerOf"/> looks up the entry's issuer URI from the route value (null: no such entry → 404).

@@ -41,6 +41,9 @@ public static class LearnerCredentialsApi
         {
             SubmitResult.LearnerNotFound => LearnerNotFound(learnerId),
             SubmitResult.Rejected => Rejected(outcome.Assessment!),
+            SubmitResult.ClaimedByAnother => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Credential claimed by another learner",
+                detail: "This credential is already held, bound to its subject, by another learner; nothing was stored.",
+                extensions: new Dictionary<string, object?> { ["reason"] = ReasonCodes.AlreadyClaimed }),
             SubmitResult.AlreadyStored => TypedResults.Ok(outcome.Credential!),
             _ => TypedResults.Created($"/learners/{learnerId}/credentials/{outcome.Credential!.Id}", outcome.Credential),
         };
@@ -83,7 +86,7 @@ public static class LearnerCredentialsApi
                 ["format"] = verdict.Format,
                 ["signatureValid"] = verdict.SignatureValid,
                 ["keyBoundToIssuer"] = verdict.KeyBoundToIssuer,
-                ["status"] = verdict.Status,
+                ["credentialStatus"] = verdict.Status, // not "status": that is the HTTP status of a ProblemDetails
             });
     }
 

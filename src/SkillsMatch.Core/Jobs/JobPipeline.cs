@@ -32,7 +32,8 @@ public sealed class JobPipeline(
         await Parallel.ForAsync(0, postings.Count, parallel, async (i, token) =>
         {
             var started = Stopwatch.GetTimestamp();
-            skills[i] = (await extractor.ExtractAsync(postings[i].ExtractionText(), taxonomyId, new ExtractionOptions(), token)).Skills;
+            var extracted = await extractor.ExtractAsync(postings[i].ExtractionText(), taxonomyId, new ExtractionOptions(), token);
+            skills[i] = PostingRequirements.Apply(postings[i], extracted.Skills);
             Profile.AddExtraction(started);
         });
 

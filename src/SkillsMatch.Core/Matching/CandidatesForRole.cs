@@ -43,7 +43,9 @@ public sealed class CandidatesForRole(MatchInputsStore inputs, MatchRetrieval re
         IReadOnlyDictionary<Guid, (LearnerSkills Skills, VisibleProfile Profile)> candidates;
         using (SkillsMatchTelemetry.Stage("retrieval", "candidates"))
             candidates = await retrieval.LearnersAsync(role.Embedding, overlapSkills, filter, MatchRetrieval.Depth(limit), LoadAsync, ct);
-        var pairs = candidates.Values.Select(c => (role, c.Skills, Key: c.Profile)).ToList();
+        // A learner holding none of what the role needs is not a candidate, however alike the profiles read (issue 18).
+        var pairs = candidates.Values.Where(c => filter.IncludeWeak || overlapSkills.Any(id => c.Skills.TryGet(id, out _)))
+            .Select(c => (role, c.Skills, Key: c.Profile)).ToList();
         var ranked = await top.RankAsync(pairs, limit, showEvidence: true, ct, view: "candidates");
         return ranked.Select(r => Shown(r.Key, Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
     }

@@ -7,7 +7,7 @@ namespace SkillsMatch.Matching;
 
 /// <summary>
 /// The stages after retrieval, shared by the views that list matches: features for every retrieved pair, the learned
-/// ranker's order, and explanations for the top only (an explanation costs a model call per feature group).
+/// ranker's order, and explanations for the top only (the per-requirement explanation reads labels).
 /// </summary>
 public sealed class TopMatches(SkillGraphCache graphs, MatchScorer scorer, MatchExplainer explainer, TimeProvider time)
 {
@@ -31,7 +31,7 @@ public sealed class TopMatches(SkillGraphCache graphs, MatchScorer scorer, Match
             top = Enumerable.Range(0, pairs.Count).OrderByDescending(i => raw[i]).Take(limit).ToArray();
         }
         using var explaining = SkillsMatchTelemetry.Stage("explanation", view);
-        var results = FeatureAblation.Explain(scorer, [.. top.Select(i => (analyses[i], raw[i]))]);
+        var results = ScoreContributions.Explain(scorer, [.. top.Select(i => (analyses[i], raw[i]))]);
         var explanations = await explainer.ExplainAsync(results, showEvidence, ct);
         return top.Select((i, rank) => (pairs[i].Key, results[rank], explanations[rank])).ToList();
     }

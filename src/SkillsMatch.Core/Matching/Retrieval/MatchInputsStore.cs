@@ -18,8 +18,8 @@ namespace SkillsMatch.Matching.Retrieval;
 public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies) : IDisposable
 {
     /// <summary>
-    /// Requirement weights of a posting's skills: "required" ones are essential; skills named without a cue are
-    /// essential at half weight (postings list duties that are de facto needed); "preferred" ones are optional.
+    /// Requirement weights of a posting's skills: "required" ones (the skills field's items, cued ones, an employer's
+    /// edit) are essential; skills named without a cue are optional at half weight; "preferred" ones are optional.
     /// </summary>
     public const double UncuedImportance = 0.5;
 
@@ -146,7 +146,7 @@ public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies
     private sealed record PostingSkillRow(Guid PostingId, long SkillId, string Requirement, string? Level, float? Years, string Label)
     {
         public RoleRequirement ToRequirement() => new(SkillId,
-            Requirement == "preferred" ? RequirementKind.Optional : RequirementKind.Essential,
+            Jobs.PostingRequirements.Kind(Requirement),
             Requirement == "none" ? UncuedImportance : 1, ParseLevel(Level), Years, Label);
     }
 }
