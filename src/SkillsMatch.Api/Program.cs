@@ -1,4 +1,3 @@
-using Scalar.AspNetCore;
 using SkillsMatch.Api;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Assistant;
@@ -12,7 +11,9 @@ using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Matching;
 using SkillsMatch.Api.Occupations;
+using SkillsMatch.Api.Storage;
 using SkillsMatch.Api.Taxonomy;
+using SkillsMatch.Api.Telemetry;
 using SkillsMatch.Demo;
 using SkillsMatch.Hosting;
 
@@ -21,20 +22,18 @@ builder.AddSkillsMatch();
 builder.AddDemoData();
 builder.AddSkillsMatchApi();
 builder.AddAssistant();
-
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestBodyLimit();
 app.UseAccess();
 app.UseInputPolicy();
+app.UseReadRouting();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs").AllowAnonymous();
-app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+app.MapApiDocs();
 app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials(); app.MapHolderBinding();
 app.MapLearners(); app.MapCatalog(); app.MapOccupations(); app.MapJobs(); app.MapMatching(); app.MapAdmin(); app.MapPrivacy();
-app.MapAssistant();
+app.MapAssistant(); app.MapTelemetry();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

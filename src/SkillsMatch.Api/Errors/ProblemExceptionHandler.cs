@@ -59,7 +59,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         });
     }
 
-    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    internal static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {
         NpgsqlException { IsTransient: true } => true,
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } => true,

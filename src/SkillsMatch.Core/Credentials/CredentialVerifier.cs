@@ -4,6 +4,7 @@ using SkillsMatch.Credentials.Formats;
 using SkillsMatch.Credentials.Keys;
 using SkillsMatch.Credentials.Proofs;
 using SkillsMatch.Credentials.Status;
+using SkillsMatch.Telemetry;
 
 namespace SkillsMatch.Credentials;
 
@@ -41,6 +42,14 @@ public sealed partial class CredentialVerifier
     }
 
     public async Task<CredentialVerdict> VerifyAsync(ReadOnlyMemory<byte> input, ExpectedRecipient? recipient = null, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var verdict = await VerifyInputAsync(input, recipient, cancellationToken);
+        SkillsMatchTelemetry.Verified(started, verdict.Format.ToString(), verdict.IsVerified);
+        return verdict;
+    }
+
+    private async Task<CredentialVerdict> VerifyInputAsync(ReadOnlyMemory<byte> input, ExpectedRecipient? recipient, CancellationToken cancellationToken)
     {
         if (input.Length > _options.MaxInputBytes)
             return Rejected(CredentialContainer.Text, ReasonCodes.InputTooLarge, $"the input is {input.Length / 1024} KB; credentials larger than {_options.MaxInputBytes / 1024} KB are refused");

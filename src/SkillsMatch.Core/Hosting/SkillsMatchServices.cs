@@ -43,6 +43,7 @@ public static class SkillsMatchServices
         services.AddHostedService<SkillsMatchStartup>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage();
+        services.AddReadRouting(builder.Configuration.GetConnectionString(ReadRoutingServiceCollectionExtensions.ReadersConnectionStringName));
         services.AddOptions<EmbeddingOptions>().BindConfiguration("Embeddings").ValidateDataAnnotations().ValidateOnStart();
         // The provider decides what is registered (a remote client or the local models), so it is read here.
         services.AddEmbeddings(builder.Configuration.GetSection("Embeddings").Get<RemoteEmbeddingOptions>() ?? new RemoteEmbeddingOptions());

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillsMatch.Embeddings;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Occupations;
@@ -31,7 +32,14 @@ public sealed class OccupationClassifier(
 
     private readonly TaxonomyVersionedCache<OccupationIndex> indexes = new(store);
 
-    public async Task<IReadOnlyList<OccupationMatch>> ClassifyAsync(string title, string? text, int taxonomyId, int k, CancellationToken ct)
+    public Task<IReadOnlyList<OccupationMatch>> ClassifyAsync(string title, string? text, int taxonomyId, int k, CancellationToken ct) =>
+        ClassifyAsync(title, text, textVector: null, taxonomyId, k, ct);
+
+    /// <summary>
+    /// As above, with the vector of the posting's text already computed (bulk import passes the posting vector,
+    /// <see cref="EmbeddingText.ForPosting"/>: title, skills and the start of the text), so the text is not embedded twice.
+    /// </summary>
+    public async Task<IReadOnlyList<OccupationMatch>> ClassifyAsync(string title, string? text, ReadOnlyMemory<float>? textVector, int taxonomyId, int k, CancellationToken ct)
     {
         var index = await IndexAsync(taxonomyId, ct);
         var variants = JobTitleText.Variants(title);
@@ -43,12 +51,13 @@ public sealed class OccupationClassifier(
         {
             // The head ("data analyst" of "Sr. Data Analyst – Power BI") is what the title vectors are comparable with.
             var inputs = new List<string> { variants[^1] };
-            if (!string.IsNullOrWhiteSpace(text)) inputs.Add($"{title.Trim()}. {Prefix(text)}");
+            if (textVector is null && !string.IsNullOrWhiteSpace(text)) inputs.Add($"{title.Trim()}. {Prefix(text)}");
             var vectors = await embeddings.GenerateAsync(inputs, cancellationToken: ct);
             semantic = index.Semantic(vectors[0].Vector.Span);
-            if (vectors.Count > 1)
+            var withTextVector = textVector ?? (vectors.Count > 1 ? vectors[1].Vector : (ReadOnlyMemory<float>?)null);
+            if (withTextVector is { } textVectorFound)
             {
-                var withText = index.Semantic(vectors[1].Vector.Span);
+                var withText = index.Semantic(textVectorFound.Span);
                 for (var i = 0; i < semantic.Length; i++) semantic[i] = (1 - TextShare) * semantic[i] + TextShare * withText[i];
             }
         }

@@ -4,6 +4,7 @@ using Dapper;
 using Npgsql;
 using SkillsMatch.Matching.Features;
 using SkillsMatch.Matching.Ranking;
+using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching.Explanation;
@@ -12,7 +13,7 @@ namespace SkillsMatch.Matching.Explanation;
 /// Turns scored analyses into explanations, with labels for every skill they mention. Labels are remembered until the
 /// taxonomies change (an import), so a warm explainer asks the database nothing.
 /// </summary>
-public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
+public sealed class MatchExplainer(ReadRouting reads, TaxonomyStore taxonomies) : IDisposable
 {
     private readonly TaxonomyVersionedCache<ConcurrentDictionary<long, string>> known = new(taxonomies);
 
@@ -32,7 +33,7 @@ public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore ta
         var missing = ids.Where(id => !labels.ContainsKey(id)).ToArray();
         if (missing.Length > 0)
         {
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            await using var conn = await reads.OpenAsync(ct);
             foreach (var (id, label) in await conn.QueryAsync<(long Id, string Label)>(new CommandDefinition(
                          "SELECT id, preferred_label FROM skills WHERE id = ANY(@missing)", new { missing }, cancellationToken: ct)))
                 labels[id] = label;
