@@ -55,18 +55,8 @@ public static class AccessSetup
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"The request limit for this {(Caller.From(http.User) is null ? "address" : "API key")} is reached; retry in {seconds} s.",
-                    },
-                });
+                await TooManyRequestsAsync(http, seconds, "Too many requests",
+                    $"The request limit for this {(Caller.From(http.User) is null ? "address" : "API key")} is reached; retry in {seconds} s.");
             };
         });
     }
@@ -80,18 +70,8 @@ public static class AccessSetup
             if (ApiKeyAuthenticationHandler.PresentsKey(http.Request)
                 && http.RequestServices.GetRequiredService<FailedKeyLimiter>().LockedFor(ClientAddress(http)) is { } seconds)
             {
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many failed key attempts",
-                        Detail = $"Too many wrong or revoked API keys came from this address; retry in {seconds} s.",
-                    },
-                });
+                await TooManyRequestsAsync(http, seconds, "Too many failed key attempts",
+                    $"Too many wrong or revoked API keys came from this address; retry in {seconds} s.");
                 return;
             }
             await next(http);
@@ -112,4 +92,16 @@ public static class AccessSetup
     }
 
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "(none)";
+
+    /// <summary>A 429 ProblemDetails with Retry-After, for the request limiter and the failed-key limit alike.</summary>
+    private static Task TooManyRequestsAsync(HttpContext http, int seconds, string title, string detail)
+    {
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = detail },
+        }).AsTask();
+    }
 }
