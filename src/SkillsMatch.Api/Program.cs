@@ -12,9 +12,11 @@ using SkillsMatch.Api.Matching;
 using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Occupations;
 using SkillsMatch.Api.Taxonomy;
+using SkillsMatch.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 await builder.AddSkillsMatchAsync();
+builder.AddSkillsMatchWeb();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -24,7 +26,7 @@ app.UseAccess();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();
-app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
+app.MapSkillsMatchWeb();
 
 app.MapHealth();
 app.MapTaxonomy();

@@ -91,18 +91,8 @@ public static class AccessEndpoints
         var caller = Caller.From(http.User)!;
         if (!Guid.TryParse(http.Request.RouteValues[routeParameter]?.ToString(), out var learnerId))
             return TypedResults.Problem(statusCode: 404, title: "Learner not found", detail: "A learner id is a UUID.");
-        var allowed = caller.Role switch
-        {
-            Role.Admin => true,
-            Role.Learner => caller.LearnerId == learnerId,
-            Role.Practitioner when allowCaseload && caller.Subject is { } practitioner =>
-                await http.RequestServices.GetRequiredService<CaseloadStore>().HasAccessAsync(practitioner, learnerId, http.RequestAborted),
-            _ => false,
-        };
-        return allowed ? null : TypedResults.Problem(statusCode: 403, title: "Forbidden",
-            detail: caller.Role == Role.Practitioner && allowCaseload
-                ? "This learner has not granted you access (they are not on your caseload)."
-                : "A learner key reaches only its own learner.");
+        var refusal = await http.RequestServices.GetRequiredService<LearnerAccess>().RefusalAsync(caller, learnerId, allowCaseload, http.RequestAborted);
+        return refusal is null ? null : TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: refusal);
     }
 
     private static int? StatusOf(object? result) => result switch

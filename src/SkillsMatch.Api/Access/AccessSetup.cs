@@ -19,6 +19,7 @@ public static class AccessSetup
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<CaseloadStore>();
+        services.AddSingleton<LearnerAccess>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<LearnerDataStore>();
         services.AddSingleton<DemoKeys>();

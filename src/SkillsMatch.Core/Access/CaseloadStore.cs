@@ -44,6 +44,21 @@ public sealed class CaseloadStore(NpgsqlDataSource dataSource)
             WHERE learner_id = @learnerId ORDER BY granted_at
             """, new { learnerId }, cancellationToken: ct))).ToList();
     }
+
+    /// <summary>The learners who granted <paramref name="practitioner"/> access, by name, with when they did.</summary>
+    public async Task<IReadOnlyList<CaseloadLearner>> ListForPractitionerAsync(string practitioner, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<CaseloadLearner>(new CommandDefinition("""
+            SELECT l.id AS LearnerId, l.display_name AS DisplayName, l.region AS Region, l.city AS City, c.granted_at AS GrantedAt
+              FROM practitioner_caseload c JOIN learners l ON l.id = c.learner_id
+             WHERE c.practitioner = @practitioner
+             ORDER BY l.display_name, l.id
+            """, new { practitioner }, cancellationToken: ct))).ToList();
+    }
 }
 
 public sealed record CaseloadGrant(string Practitioner, DateTime GrantedAt);
+
+/// <summary>A learner on a practitioner's caseload.</summary>
+public sealed record CaseloadLearner(Guid LearnerId, string DisplayName, string? Region, string? City, DateTime GrantedAt);
