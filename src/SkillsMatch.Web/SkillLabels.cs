@@ -13,7 +13,7 @@ public sealed class SkillLabels(NpgsqlDataSource dataSource)
 {
     private Dictionary<long, string> labels = [];
 
-    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+    public static string Language => CultureInfo.CurrentUICulture.Name;
 
     public async Task LoadAsync(IEnumerable<long> skillIds, CancellationToken ct)
     {

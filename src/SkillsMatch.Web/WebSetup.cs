@@ -139,7 +139,7 @@ public static class WebSetup
         {
             await http.SignOutAsync(CookieScheme);
             return TypedResults.LocalRedirect("/signin");
-        }).AllowAnonymous();
+        }).RequireAuthorization(Policy); // the form's antiforgery token belongs to the signed-in user, so the cookie must be read
 
         app.MapRazorComponents<App>().RequireAuthorization(Policy).Add(endpoint => endpoint.Metadata.Add(WebEndpoint.Instance));
     }
