@@ -1,21 +1,24 @@
 using Scalar.AspNetCore;
 using SkillsMatch.Api;
-using SkillsMatch.Api.Credentials;
-using SkillsMatch.Api.Demo;
-using SkillsMatch.Api.Errors;
-using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Catalog;
+using SkillsMatch.Api.Credentials;
+using SkillsMatch.Api.Errors;
 using SkillsMatch.Api.Extraction;
 using SkillsMatch.Api.Health;
+using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Learners;
 using SkillsMatch.Api.Matching;
-using SkillsMatch.Api.Jobs;
 using SkillsMatch.Api.Occupations;
 using SkillsMatch.Api.Taxonomy;
+using SkillsMatch.Demo;
+using SkillsMatch.Hosting;
 using SkillsMatch.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-await builder.AddSkillsMatchAsync();
+builder.AddSkillsMatch();
+builder.AddDemoData();
+builder.AddSkillsMatchApi();
 builder.AddSkillsMatchWeb();
 
 var app = builder.Build();
@@ -27,24 +30,8 @@ app.UseAccess();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapSkillsMatchWeb();
-
-app.MapHealth();
-app.MapTaxonomy();
-app.MapCrosswalks();
-app.MapExtraction();
-app.MapIssuers();
-app.MapLearnerCredentials();
-app.MapLearners();
-app.MapCatalog();
-app.MapOccupations();
-app.MapJobs();
-app.MapMatching();
-app.MapAdmin();
-app.MapPrivacy();
-
-await app.PrepareDatabaseAsync();
-await app.LoadDemoDataAsync();
-await app.BootstrapKeysAsync();
+app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials();
+app.MapLearners(); app.MapCatalog(); app.MapOccupations(); app.MapJobs(); app.MapMatching(); app.MapAdmin(); app.MapPrivacy();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

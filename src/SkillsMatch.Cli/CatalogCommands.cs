@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SkillsMatch.Catalog;
-using SkillsMatch.Embeddings;
 using SkillsMatch.Extraction;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
@@ -35,15 +34,14 @@ public static class CatalogCommands
         {
             var source = parse.GetValue(file)!;
             if (!source.Exists) throw new CliException($"{source.FullName} does not exist.");
-            var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
-            new Migrator(NullLogger<Migrator>.Instance).Migrate(connectionString);
-            await using var dataSource = Database.CreateDataSource(connectionString);
-            var taxonomies = new TaxonomyStore(dataSource);
-            var working = new WorkingTaxonomy(taxonomies, parse.GetValue(taxonomy)!);
-            using var models = new ExtractionModels(new ExtractionStore(dataSource), taxonomies);
-            using var generator = parse.GetValue(lexicalOnly) ? null : new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount }, EmbeddingPrecision.Quantized);
-            var extractor = new SkillExtractor(models, generator is null ? null : new EmbeddingCache(generator, 10_000));
-            var import = new CatalogImport(new CatalogChecks(taxonomies, working, extractor), new CatalogStore(dataSource));
+            using var host = await CommandHost.StartAsync(parse.GetValue(SkillsMatchCli.ConnectionOption), ct, CommandHost.AllCores,
+                new Dictionary<string, string?> { ["Taxonomy:Working"] = parse.GetValue(taxonomy) });
+            var services = host.Services;
+            services.GetRequiredService<Migrator>().Migrate(services.GetRequiredService<DatabaseConnection>().ConnectionString);
+            var import = parse.GetValue(lexicalOnly)
+                ? new CatalogImport(new CatalogChecks(services.GetRequiredService<TaxonomyStore>(), services.GetRequiredService<WorkingTaxonomy>(),
+                    new SkillExtractor(services.GetRequiredService<ExtractionModels>())), services.GetRequiredService<CatalogStore>())
+                : services.GetRequiredService<CatalogImport>();
             var started = DateTime.UtcNow;
             CatalogImportResult result;
             try

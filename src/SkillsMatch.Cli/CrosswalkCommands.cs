@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
@@ -19,14 +20,13 @@ public static class CrosswalkCommands
         var build = new Command("build", "Link skills across two taxonomies: exact label, shared alias, then embedding similarity.") { from, to, threshold };
         build.SetAction(async (parse, ct) =>
         {
-            var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
-            await using var dataSource = Database.CreateDataSource(connectionString);
-            var store = new TaxonomyStore(dataSource);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
+            var store = host.Services.GetRequiredService<TaxonomyStore>();
             var fromId = await store.ResolveTaxonomyAsync(parse.GetValue(from)!, ct) ?? throw new CliException($"unknown taxonomy '{parse.GetValue(from)}'");
             var toId = await store.ResolveTaxonomyAsync(parse.GetValue(to)!, ct) ?? throw new CliException($"unknown taxonomy '{parse.GetValue(to)}'");
             try
             {
-                var result = await new CrosswalkBuilder(dataSource).BuildAsync(fromId, toId, parse.GetValue(threshold), ct);
+                var result = await host.Services.GetRequiredService<CrosswalkBuilder>().BuildAsync(fromId, toId, parse.GetValue(threshold), ct);
                 Console.WriteLine($"links: {result.Exact} exact, {result.Alias} alias, {result.Embedding} embedding" +
                                   (result.SkillsWithoutEmbedding > 0 ? $" ({result.SkillsWithoutEmbedding} skills have no vector yet: run `taxonomy embed`)" : ""));
                 return 0;

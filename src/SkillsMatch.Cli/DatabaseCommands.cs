@@ -59,20 +59,6 @@ public static class DatabaseCommands
         return db;
     }
 
-    public static async Task<string> ResolveConnectionStringAsync(ParseResult parse, CancellationToken ct)
-    {
-        var options = new DatabaseOptions
-        {
-            ConnectionString = parse.GetValue(SkillsMatchCli.ConnectionOption)
-                ?? Environment.GetEnvironmentVariable("ConnectionStrings__SkillsMatch"),
-        };
-        try
-        {
-            return await Database.ResolveConnectionStringAsync(options, ct);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new CliException(ex.Message);
-        }
-    }
+    public static Task<string> ResolveConnectionStringAsync(ParseResult parse, CancellationToken ct) =>
+        CommandDatabase.ResolveConnectionStringAsync(parse.GetValue(SkillsMatchCli.ConnectionOption), ct);
 }

@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SkillsMatch.Embeddings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SkillsMatch.Extraction;
 using SkillsMatch.Extraction.Evaluation;
-using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Cli;
@@ -24,7 +24,7 @@ public static class ExtractCommands
         command.SetAction(async (parse, ct) =>
         {
             var text = await ReadTextAsync(parse.GetValue(file), ct);
-            await using var session = await SessionAsync(parse, ct);
+            using var session = await SessionAsync(parse, ct);
             var result = await session.Extractor.ExtractAsync(text, session.TaxonomyId,
                 new ExtractionOptions { LexicalOnly = parse.GetValue(LexicalOnlyOption), LinkTopK = parse.GetValue(links) }, ct);
             Console.WriteLine(JsonSerializer.Serialize(result, Json));
@@ -43,7 +43,7 @@ public static class ExtractCommands
         {
             var goldFile = parse.GetValue(gold)!;
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
-            await using var session = await SessionAsync(parse, ct);
+            using var session = await SessionAsync(parse, ct);
             var model = await session.Models.ForTaxonomyAsync(session.TaxonomyId, ct);
             var byLabel = model.Skills.Values.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
             var byExternal = model.Skills.Values.ToDictionary(s => s.ExternalId, s => s.Id, StringComparer.Ordinal);
@@ -95,15 +95,17 @@ public static class ExtractCommands
         }
     }
 
+    /// <summary>The API's extractor (Embeddings:* honoured; all cores unless Embeddings:IntraOpThreads says otherwise) and the taxonomy asked for.</summary>
     private static async Task<ExtractionSession> SessionAsync(ParseResult parse, CancellationToken ct)
     {
-        var dataSource = Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
-        var store = new TaxonomyStore(dataSource);
+        var host = await SkillsMatchCli.HostAsync(parse, ct, CommandHost.AllCores);
         var reference = parse.GetValue(TaxonomyOption)!;
-        var taxonomyId = await store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
-        var models = new ExtractionModels(new ExtractionStore(dataSource), store);
-        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount }, EmbeddingPrecision.Quantized);
-        return new ExtractionSession(dataSource, models, model, new SkillExtractor(models, new EmbeddingCache(model, 10_000)), taxonomyId);
+        if (await host.Services.GetRequiredService<TaxonomyStore>().ResolveTaxonomyAsync(reference, ct) is not { } taxonomyId)
+        {
+            host.Dispose();
+            throw new CliException($"unknown taxonomy '{reference}'");
+        }
+        return new ExtractionSession(host, host.Services.GetRequiredService<ExtractionModels>(), host.Services.GetRequiredService<SkillExtractor>(), taxonomyId);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -113,14 +115,8 @@ public static class ExtractCommands
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private sealed record ExtractionSession(Npgsql.NpgsqlDataSource DataSource, ExtractionModels Models, MiniLmEmbeddingGenerator Model, SkillExtractor Extractor, int TaxonomyId)
-        : IAsyncDisposable
+    private sealed record ExtractionSession(IHost Host, ExtractionModels Models, SkillExtractor Extractor, int TaxonomyId) : IDisposable
     {
-        public async ValueTask DisposeAsync()
-        {
-            Models.Dispose();
-            Model.Dispose();
-            await DataSource.DisposeAsync();
-        }
+        public void Dispose() => Host.Dispose();
     }
 }

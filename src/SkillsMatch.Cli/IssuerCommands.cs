@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Spectre.Console;
 using SkillsMatch.Credentials.Trust;
@@ -41,10 +42,10 @@ public static class IssuerCommands
             if (parse.GetValue(review) is { } date)
                 lastReview = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? d : throw new CliException($"--last-review '{date}' is not a date (yyyy-mm-dd)");
-            await using var dataSource = await OpenAsync(parse, ct);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
             try
             {
-                var issuer = await new IssuerRegistry(dataSource).AddAsync(
+                var issuer = await host.Services.GetRequiredService<IssuerRegistry>().AddAsync(
                     new IssuerDetails(issuerUri, issuerName, parse.GetValue(trusted), parse.GetValue(body), parse.GetValue(framework), lastReview, parse.GetValue(notes)), ct);
                 Console.WriteLine($"added {issuer.Id} {issuer.IssuerUri} ({(issuer.Trusted ? "trusted" : "not trusted")})");
                 return 0;
@@ -62,9 +63,9 @@ public static class IssuerCommands
         var command = new Command("list", "List the registered issuers.");
         command.SetAction(async (parse, ct) =>
         {
-            await using var dataSource = await OpenAsync(parse, ct);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
             var table = new Table().AddColumns("id", "issuer", "name", "trusted", "framework", "last review");
-            foreach (var i in await new IssuerRegistry(dataSource).ListAsync(ct))
+            foreach (var i in await host.Services.GetRequiredService<IssuerRegistry>().ListAsync(ct))
                 table.AddRow($"{i.Id}", Markup.Escape(i.IssuerUri), Markup.Escape(i.Name), i.Trusted ? "yes" : "no",
                     Markup.Escape(i.Framework ?? ""), i.LastReview?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
             AnsiConsole.Write(table);
@@ -79,8 +80,8 @@ public static class IssuerCommands
         var command = new Command("show", "Show one issuer.") { reference };
         command.SetAction(async (parse, ct) =>
         {
-            await using var dataSource = await OpenAsync(parse, ct);
-            var issuer = await FindAsync(new IssuerRegistry(dataSource), parse.GetValue(reference)!, ct);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
+            var issuer = await FindAsync(host.Services.GetRequiredService<IssuerRegistry>(), parse.GetValue(reference)!, ct);
             Console.WriteLine($"id: {issuer.Id}");
             Console.WriteLine($"issuer: {issuer.IssuerUri}");
             Console.WriteLine($"name: {issuer.Name}");
@@ -115,8 +116,8 @@ public static class IssuerCommands
         var command = new Command(verb, description) { reference };
         command.SetAction(async (parse, ct) =>
         {
-            await using var dataSource = await OpenAsync(parse, ct);
-            var registry = new IssuerRegistry(dataSource);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
+            var registry = host.Services.GetRequiredService<IssuerRegistry>();
             Console.WriteLine(await act(registry, await FindAsync(registry, parse.GetValue(reference)!, ct), ct));
             return 0;
         });
@@ -128,6 +129,4 @@ public static class IssuerCommands
     private static async Task<Issuer> FindAsync(IssuerRegistry registry, string reference, CancellationToken ct) =>
         await registry.FindByIdOrUriAsync(reference.Trim(), ct) ?? throw new CliException($"no issuer '{reference}' is registered");
 
-    private static async Task<Npgsql.NpgsqlDataSource> OpenAsync(ParseResult parse, CancellationToken ct) =>
-        Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SkillsMatch.Access;
 using SkillsMatch.Storage;
@@ -24,10 +25,10 @@ public static class KeyCommands
                 throw new CliException(parsedRole == Role.Learner ? "a learner key needs --learner ID" : "only a learner key takes --learner");
             if (parsedRole is Role.Practitioner or Role.Employer or Role.Issuer && string.IsNullOrWhiteSpace(request.Subject))
                 throw new CliException($"a {parsedRole.Name()} key needs --subject");
-            await using var dataSource = await OpenAsync(parse, ct);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
             try
             {
-                var created = await new ApiKeyStore(dataSource).CreateAsync(request, ct);
+                var created = await host.Services.GetRequiredService<ApiKeyStore>().CreateAsync(request, ct);
                 Console.WriteLine(created.Secret);
                 await Console.Error.WriteLineAsync($"key {created.Key.Id} ({parsedRole.Name()}) created; the secret above is shown only once.");
                 return 0;
@@ -42,8 +43,8 @@ public static class KeyCommands
         var list = new Command("list", "Keys with prefix, role, subject, label and dates (never a secret).") { all };
         list.SetAction(async (parse, ct) =>
         {
-            await using var dataSource = await OpenAsync(parse, ct);
-            foreach (var key in await new ApiKeyStore(dataSource).ListAsync(parse.GetValue(all), 10_000, ct))
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
+            foreach (var key in await host.Services.GetRequiredService<ApiKeyStore>().ListAsync(parse.GetValue(all), 10_000, ct))
                 Console.WriteLine(string.Join('\t', key.Id, "sm_" + key.Prefix + "_…", key.Role.Name(),
                     key.LearnerId?.ToString() ?? key.Subject ?? "-", key.Label ?? "-", $"created {key.CreatedAt:u}",
                     key.RevokedAt is { } revoked ? $"revoked {revoked:u}" : key.LastUsedAt is { } used ? $"used {used:u}" : "never used"));
@@ -54,8 +55,8 @@ public static class KeyCommands
         var revoke = new Command("revoke", "Revoke a key. A running API stops accepting it within a second.") { id };
         revoke.SetAction(async (parse, ct) =>
         {
-            await using var dataSource = await OpenAsync(parse, ct);
-            var key = await new ApiKeyStore(dataSource).RevokeAsync(parse.GetValue(id), ct) ?? throw new CliException($"there is no key {parse.GetValue(id)}");
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
+            var key = await host.Services.GetRequiredService<ApiKeyStore>().RevokeAsync(parse.GetValue(id), ct) ?? throw new CliException($"there is no key {parse.GetValue(id)}");
             Console.WriteLine($"key {key.Id} revoked at {key.RevokedAt:u}");
             return 0;
         });
@@ -67,6 +68,4 @@ public static class KeyCommands
         return keys;
     }
 
-    private static async Task<NpgsqlDataSource> OpenAsync(ParseResult parse, CancellationToken ct) =>
-        Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using SkillsMatch.Embeddings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SkillsMatch.Occupations;
-using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Cli;
@@ -21,7 +21,7 @@ public static class OccupationCommands
         {
             if (parse.GetValue(k) is < 1 or > 50) throw new CliException("-k must be between 1 and 50");
             var body = parse.GetValue(text) is { } file ? await ExtractCommands.ReadTextAsync(file, ct) : null;
-            await using var session = await SessionAsync(parse, ct);
+            using var session = await SessionAsync(parse, ct);
             var matches = await session.Classifier.ClassifyAsync(parse.GetValue(title)!, body, session.TaxonomyId, parse.GetValue(k), ct);
             if (matches.Count == 0) throw new CliException("no occupation found (is the title empty, or the taxonomy without occupations?)");
             foreach (var m in matches)
@@ -42,7 +42,7 @@ public static class OccupationCommands
         {
             var goldFile = parse.GetValue(gold)!;
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
-            await using var session = await SessionAsync(parse, ct);
+            using var session = await SessionAsync(parse, ct);
             var started = DateTime.UtcNow;
             var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct);
             if (parse.GetValue(verbose))
@@ -55,24 +55,22 @@ public static class OccupationCommands
         return command;
     }
 
+    /// <summary>The API's classifier (Embeddings:* honoured; all cores unless Embeddings:IntraOpThreads says otherwise) and the taxonomy asked for.</summary>
     private static async Task<ClassifierSession> SessionAsync(ParseResult parse, CancellationToken ct)
     {
-        var dataSource = Database.CreateDataSource(await DatabaseCommands.ResolveConnectionStringAsync(parse, ct));
-        var store = new TaxonomyStore(dataSource);
+        var host = await SkillsMatchCli.HostAsync(parse, ct, CommandHost.AllCores);
+        var store = host.Services.GetRequiredService<TaxonomyStore>();
         var reference = parse.GetValue(TaxonomyOption)!;
-        var taxonomyId = await store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
-        var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount });
-        return new ClassifierSession(dataSource, store, model, new OccupationClassifier(store, model), taxonomyId);
+        if (await store.ResolveTaxonomyAsync(reference, ct) is not { } taxonomyId)
+        {
+            host.Dispose();
+            throw new CliException($"unknown taxonomy '{reference}'");
+        }
+        return new ClassifierSession(host, store, host.Services.GetRequiredService<OccupationClassifier>(), taxonomyId);
     }
 
-    private sealed record ClassifierSession(Npgsql.NpgsqlDataSource DataSource, TaxonomyStore Store, MiniLmEmbeddingGenerator Model, OccupationClassifier Classifier, int TaxonomyId)
-        : IAsyncDisposable
+    private sealed record ClassifierSession(IHost Host, TaxonomyStore Store, OccupationClassifier Classifier, int TaxonomyId) : IDisposable
     {
-        public async ValueTask DisposeAsync()
-        {
-            Classifier.Dispose();
-            Model.Dispose();
-            await DataSource.DisposeAsync();
-        }
+        public void Dispose() => Host.Dispose();
     }
 }

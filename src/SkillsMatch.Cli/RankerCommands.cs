@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using SkillsMatch.Matching.Features;
 using SkillsMatch.Matching.Training;
@@ -20,11 +21,10 @@ public static class RankerCommands
         train.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(holdOut) is <= 0 or >= 1) throw new CliException("--hold-out must be between 0 and 1");
-            var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
-            await using var dataSource = Database.CreateDataSource(connectionString);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
             var reference = parse.GetValue(taxonomy)!;
-            var taxonomyId = await new TaxonomyStore(dataSource).ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
-            var store = new MatchingStore(dataSource);
+            var taxonomyId = await host.Services.GetRequiredService<TaxonomyStore>().ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
+            var store = host.Services.GetRequiredService<MatchingStore>();
             var clock = Stopwatch.StartNew();
             var graph = await store.LoadSkillGraphAsync(taxonomyId, ct);
             var occupations = await store.LoadOccupationProfilesAsync(taxonomyId, ct);

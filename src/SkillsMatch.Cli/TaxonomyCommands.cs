@@ -51,14 +51,15 @@ public static class TaxonomyCommands
             return Task.FromResult(result.Import ?? throw new CliException($"{result.Problems.Count} problem(s) found; nothing was imported."));
         }, ct));
         import.Subcommands.Add(own);
-        import.Subcommands.Add(Published("esco", "Import ESCO v1.x CSVs (a folder, a zip, or a folder holding the official zips).", EscoImporter.ReadAsync, EscoImporter.ReadAsync));
-        import.Subcommands.Add(Published("onet", "Import the O*NET database's tab-separated text files (a db_XX_X_text folder).", OnetImporter.ReadAsync, OnetImporter.ReadAsync));
+        import.Subcommands.Add(Published("esco", "Import ESCO v1.x CSVs (a folder, a zip, or a folder holding the official zips).",
+            "ESCO", EscoImporter.VersionFromName, EscoImporter.ReadAsync));
+        import.Subcommands.Add(Published("onet", "Import the O*NET database's tab-separated text files (a db_XX_X_text folder).",
+            "O*NET", OnetImporter.VersionFromName, OnetImporter.ReadAsync));
         return import;
     }
 
-    private static Command Published(string name, string description,
-        Func<string, IProgress<ImportProgress>?, CancellationToken, Task<TaxonomyImport>> read,
-        Func<string, string, IProgress<ImportProgress>?, CancellationToken, Task<TaxonomyImport>> readVersion)
+    private static Command Published(string name, string description, string title, Func<string, string?> versionOf,
+        Func<string, string, IProgress<ImportProgress>?, CancellationToken, Task<TaxonomyImport>> read)
     {
         var path = new Argument<FileSystemInfo>("path") { Description = "Folder or zip as published" };
         var version = new Option<string?>("--version") { Description = "Version to record when the folder or zip name does not carry it" };
@@ -67,10 +68,9 @@ public static class TaxonomyCommands
         {
             var source = parse.GetValue(path)!;
             if (!source.Exists) throw new CliException($"{source.FullName} does not exist.");
-            var explicitVersion = parse.GetValue(version);
-            return await ImportAsync(parse, progress => explicitVersion is null
-                ? read(source.FullName, progress, ct)
-                : readVersion(source.FullName, explicitVersion, progress, ct), ct);
+            var taxonomyVersion = parse.GetValue(version) ?? versionOf(source.FullName)
+                ?? throw new CliException($"cannot tell the {title} version from '{source.FullName}': neither its name nor its files carry one; give it with --version.");
+            return await ImportAsync(parse, progress => read(source.FullName, taxonomyVersion, progress, ct), ct);
         });
         return command;
     }

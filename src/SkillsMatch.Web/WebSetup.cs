@@ -119,7 +119,7 @@ public static class WebSetup
             DefaultRequestCulture = new RequestCulture("en"),
             SupportedCultures = [.. Cultures.Select(c => new CultureInfo(c))],
             SupportedUICultures = [.. Cultures.Select(c => new CultureInfo(c))],
-            RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(http => Task.FromResult(FromAcceptLanguage(http)))],
         });
         app.UseAntiforgery();
         app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(WebEndpoint.Instance));
@@ -142,6 +142,21 @@ public static class WebSetup
         }).RequireAuthorization(Policy); // the form's antiforgery token belongs to the signed-in user, so the cookie must be read
 
         app.MapRazorComponents<App>().RequireAuthorization(Policy).Add(endpoint => endpoint.Metadata.Add(WebEndpoint.Instance));
+    }
+
+    /// <summary>
+    /// The first of the browser's languages, by quality, that we speak: fr-CA means French. (The framework's own provider
+    /// falls back from fr-CA to fr through the culture's parent, which invariant globalization mode does not know.)
+    /// </summary>
+    public static ProviderCultureResult? FromAcceptLanguage(HttpContext http)
+    {
+        var languages = http.Request.GetTypedHeaders().AcceptLanguage;
+        foreach (var language in languages.OrderByDescending(l => l.Quality ?? 1))
+        {
+            var primary = language.Value.ToString().Split('-')[0].ToLowerInvariant();
+            if (Cultures.Contains(primary)) return new ProviderCultureResult(primary);
+        }
+        return null;
     }
 
     /// <summary>Only a path on this site, never another origin.</summary>

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SkillsMatch.Access;
 
@@ -15,14 +16,14 @@ public static class AccessSetup
         var services = builder.Services;
         services.AddOptions<AccessOptions>().BindConfiguration("Access").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AccessOptions>>().Value);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ApiKeyStore>();
+        // The stores come with AddSkillsMatch; TryAdd keeps access usable on its own (the resource-rule tests' probe host).
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<CaseloadStore>();
+        services.TryAddSingleton<AuditStore>();
+        services.TryAddSingleton<LearnerDataStore>();
         services.AddSingleton<ApiKeyCache>();
-        services.AddSingleton<CaseloadStore>();
-        services.AddSingleton<LearnerAccess>();
-        services.AddSingleton<AuditStore>();
-        services.AddSingleton<LearnerDataStore>();
-        services.AddSingleton<DemoKeys>();
+        services.TryAddSingleton<LearnerAccess>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
 
@@ -82,44 +83,5 @@ public static class AccessSetup
         });
         app.UseRateLimiter();
         app.UseAuthorization();
-    }
-
-    /// <summary>
-    /// Access:BootstrapKeys (on for the run command): create the first admin key and demo keys that are missing,
-    /// print them once, and append them to demo-keys.txt in the embedded cluster's folder when there is one.
-    /// </summary>
-    public static async Task BootstrapKeysAsync(this WebApplication app)
-    {
-        if (!app.Services.GetRequiredService<AccessOptions>().BootstrapKeys) return;
-        var created = await app.Services.GetRequiredService<DemoKeys>().EnsureAsync(app.Lifetime.ApplicationStopping);
-        if (created.Count == 0) return;
-
-        var lines = created.Select(k =>
-            $"{k.Key.Role.Name(),-12} {k.Secret}  {k.Key.Label}{(k.Key.Subject is { } s ? " (" + s + ")" : "")}{(k.Key.LearnerId is { } l ? " learner " + l : "")}").ToList();
-        var file = DemoKeysFile(app);
-        Console.WriteLine();
-        Console.WriteLine("API keys created now (shown once; the database keeps only their hashes):");
-        foreach (var line in lines) Console.WriteLine("  " + line);
-        if (file is not null)
-        {
-            await File.AppendAllLinesAsync(file, [$"# created {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}Z", .. lines]);
-            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            Console.WriteLine($"  (also in {file})");
-        }
-        Console.WriteLine();
-    }
-
-    /// <summary>.pg/&lt;cluster&gt;/demo-keys.txt when the API runs on the embedded cluster; null for a configured server.</summary>
-    private static string? DemoKeysFile(WebApplication app)
-    {
-        var options = app.Services.GetRequiredService<IOptions<SkillsMatch.Storage.DatabaseOptions>>().Value;
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return null;
-        var script = RepositoryFiles.Find("scripts", "postgres.sh");
-        var root = Environment.GetEnvironmentVariable("SKILLSMATCH_PG_ROOT") is { Length: > 0 } configured
-            ? configured
-            : script is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(script))!, ".pg");
-        if (root is null) return null;
-        var folder = Path.Combine(root, options.EmbeddedCluster);
-        return Directory.Exists(folder) ? Path.Combine(folder, "demo-keys.txt") : null;
     }
 }

@@ -109,7 +109,7 @@ public sealed class CatalogChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
 
         if (errors.Any) return (null, errors);
         return (new PreparedOffering(externalId!, title!, provider!, issuerUri, description, url, input.Hours, input.Cost, format!, language!,
-            region, stackable, quality, input.IsDemo, skills), errors);
+            region, stackable, quality, IsDemo: false, skills), errors);
     }
 
     private async Task<IReadOnlyList<PreparedSkill>> ExtractAsync(PreparedOffering offering, int taxonomyId, CancellationToken ct)

@@ -39,9 +39,10 @@ public static class CatalogFile
             if (string.IsNullOrWhiteSpace(text)) continue;
             try
             {
-                var input = JsonSerializer.Deserialize<CatalogOfferingInput>(text, Json);
+                using var json = JsonDocument.Parse(text);
+                var input = json.Deserialize<CatalogOfferingInput>(Json);
                 if (input is null) errors.Add(new CatalogRowError(line, "the line is null, not an offering object"));
-                else rows.Add(new CatalogFileRow(line, input));
+                else rows.Add(new CatalogFileRow(line, input, IsDemo(json.RootElement)));
             }
             catch (JsonException ex)
             {
@@ -49,6 +50,9 @@ public static class CatalogFile
             }
         }
     }
+
+    private static bool IsDemo(JsonElement row) =>
+        row.ValueKind == JsonValueKind.Object && row.TryGetProperty("isDemo", out var value) && value.ValueKind == JsonValueKind.True;
 
     private static async Task ReadCsvAsync(string path, List<CatalogFileRow> rows, List<CatalogRowError> errors, CancellationToken ct)
     {
@@ -67,9 +71,9 @@ public static class CatalogFile
             while (await csv.ReadAsync(ct))
             {
                 var problems = new InputErrors();
-                var input = FromCsv(csv.Fields, header, problems);
+                var (input, isDemo) = FromCsv(csv.Fields, header, problems);
                 if (problems.Any) errors.Add(new CatalogRowError(csv.Line, problems.ToString()));
-                else rows.Add(new CatalogFileRow(csv.Line, input));
+                else rows.Add(new CatalogFileRow(csv.Line, input, isDemo));
             }
         }
         catch (TaxonomyFormatException ex)
@@ -78,7 +82,7 @@ public static class CatalogFile
         }
     }
 
-    private static CatalogOfferingInput FromCsv(IReadOnlyList<string> fields, Dictionary<string, int> header, InputErrors problems)
+    private static (CatalogOfferingInput Input, bool IsDemo) FromCsv(IReadOnlyList<string> fields, Dictionary<string, int> header, InputErrors problems)
     {
         string? Cell(string column) =>
             header.TryGetValue(column, out var i) && i < fields.Count && !string.IsNullOrWhiteSpace(fields[i]) ? fields[i].Trim() : null;
@@ -97,9 +101,9 @@ public static class CatalogFile
             "true" or "yes" or "1" => true,
             var other => Invalid(other),
         };
-        return new CatalogOfferingInput(Cell("external_id"), Cell("title"), Cell("provider"), Cell("issuer_uri"), Cell("description"), Cell("url"),
+        return (new CatalogOfferingInput(Cell("external_id"), Cell("title"), Cell("provider"), Cell("issuer_uri"), Cell("description"), Cell("url"),
             Number("hours"), Number("cost"), Cell("currency"), Cell("format"), Cell("language"), Cell("region"), List("stackable_into"),
-            Cell("quality_assurance"), List("skills"), isDemo);
+            Cell("quality_assurance"), List("skills")), isDemo);
 
         bool Invalid(string value)
         {
@@ -109,7 +113,8 @@ public static class CatalogFile
     }
 }
 
-public sealed record CatalogFileRow(int Line, CatalogOfferingInput Input);
+/// <param name="IsDemo">The file's is_demo column (isDemo in JSON Lines): an operator's import may mark demo rows, a client of the API may not.</param>
+public sealed record CatalogFileRow(int Line, CatalogOfferingInput Input, bool IsDemo);
 
 /// <summary>Why the row starting on <see cref="Line"/> was not imported.</summary>
 public sealed record CatalogRowError(int Line, string Message)

@@ -23,7 +23,7 @@ public sealed class CatalogImport(CatalogChecks checks, CatalogStore store)
             var prepared = await checks.PrepareManyAsync(batch.Select(r => r.Input).ToList(), ct);
             for (var i = 0; i < batch.Count; i++)
             {
-                if (prepared[i].Offering is { } offering) good.Add(offering);
+                if (prepared[i].Offering is { } offering) good.Add(offering with { IsDemo = batch[i].IsDemo });
                 else errors.Add(new CatalogRowError(batch[i].Line, prepared[i].Errors.ToString()));
             }
             progress?.Report(new ImportProgress(stage, start + batch.Count, file.Rows.Count));

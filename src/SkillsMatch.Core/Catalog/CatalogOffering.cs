@@ -39,8 +39,7 @@ public sealed record CatalogOfferingInput(
     [property: StringLength(100)] string? Region = null,
     [property: MaxLength(50)] IReadOnlyList<string>? StackableInto = null,
     string? QualityAssurance = null,
-    [property: JsonConverter(typeof(StringOrNumberListConverter)), MaxLength(100)] IReadOnlyList<string>? Skills = null,
-    bool IsDemo = false);
+    [property: JsonConverter(typeof(StringOrNumberListConverter)), MaxLength(100)] IReadOnlyList<string>? Skills = null);
 
 /// <summary>GET /catalog filters. <see cref="Skill"/>: a skill id, external id or label of the working taxonomy.</summary>
 public sealed record CatalogQuery(

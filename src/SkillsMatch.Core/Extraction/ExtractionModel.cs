@@ -26,28 +26,10 @@ public sealed class ExtractionModel
 /// <summary>Extraction models per taxonomy, rebuilt when the taxonomies in the database change.</summary>
 public sealed class ExtractionModels(ExtractionStore store, TaxonomyStore taxonomies) : IDisposable
 {
-    private readonly SemaphoreSlim building = new(1, 1);
-    private readonly Dictionary<int, (string Version, ExtractionModel Model)> models = [];
+    private readonly TaxonomyVersionedCache<ExtractionModel> models = new(taxonomies);
 
-    public async Task<ExtractionModel> ForTaxonomyAsync(int taxonomyId, CancellationToken ct)
-    {
-        var version = await taxonomies.LabelsVersionAsync(ct);
-        lock (models)
-            if (models.TryGetValue(taxonomyId, out var known) && known.Version == version) return known.Model;
-        await building.WaitAsync(ct);
-        try
-        {
-            lock (models)
-                if (models.TryGetValue(taxonomyId, out var again) && again.Version == version) return again.Model;
-            var model = new ExtractionModel(await store.LoadSkillsAsync(taxonomyId, ct));
-            lock (models) models[taxonomyId] = (version, model);
-            return model;
-        }
-        finally
-        {
-            building.Release();
-        }
-    }
+    public Task<ExtractionModel> ForTaxonomyAsync(int taxonomyId, CancellationToken ct) =>
+        models.GetAsync(taxonomyId, async ct => new ExtractionModel(await store.LoadSkillsAsync(taxonomyId, ct)), ct);
 
-    public void Dispose() => building.Dispose();
+    public void Dispose() => models.Dispose();
 }

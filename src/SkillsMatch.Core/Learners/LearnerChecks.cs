@@ -61,7 +61,7 @@ public sealed class LearnerChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
 
         if (errors.Any) return (null, errors);
         return (new CheckedLearner(name!, email, region, Blank(input.City), remote, occupationIds.ToArray(),
-            input.Consent?.VisibleToEmployers ?? false, parts.ToArray(), Blank(input.ExternalRef), input.IsDemo), errors);
+            input.Consent?.VisibleToEmployers ?? false, parts.ToArray(), Blank(input.ExternalRef), IsDemo: false), errors);
     }
 
     public static InputErrors CheckExperience(ExperienceInput input)

@@ -39,8 +39,7 @@ public sealed record LearnerInput(
     string? RemotePreference,
     [property: JsonConverter(typeof(StringOrNumberListConverter)), MaxLength(20)] IReadOnlyList<string>? TargetOccupations,
     ConsentInput? Consent,
-    [property: StringLength(200)] string? ExternalRef = null,
-    bool IsDemo = false);
+    [property: StringLength(200)] string? ExternalRef = null);
 
 public sealed record ConsentInput(bool VisibleToEmployers, [property: MaxLength(10)] IReadOnlyList<string>? Parts);
 

@@ -19,8 +19,7 @@ public sealed class OccupationClassifier(TaxonomyStore store, IEmbeddingGenerato
     public const double TextShare = 0.25;
     private const int TextPrefixLength = 600;
 
-    private readonly SemaphoreSlim building = new(1, 1);
-    private readonly Dictionary<int, (string Version, OccupationIndex Index)> indexes = [];
+    private readonly TaxonomyVersionedCache<OccupationIndex> indexes = new(store);
 
     public async Task<IReadOnlyList<OccupationMatch>> ClassifyAsync(string title, string? text, int taxonomyId, int k, CancellationToken ct)
     {
@@ -67,25 +66,8 @@ public sealed class OccupationClassifier(TaxonomyStore store, IEmbeddingGenerato
     private static string Prefix(string text) =>
         text.Length <= TextPrefixLength ? text.Trim() : text[..TextPrefixLength].Trim();
 
-    private async Task<OccupationIndex> IndexAsync(int taxonomyId, CancellationToken ct)
-    {
-        var version = await store.LabelsVersionAsync(ct);
-        lock (indexes)
-            if (indexes.TryGetValue(taxonomyId, out var known) && known.Version == version) return known.Index;
-        await building.WaitAsync(ct);
-        try
-        {
-            lock (indexes)
-                if (indexes.TryGetValue(taxonomyId, out var again) && again.Version == version) return again.Index;
-            var index = new OccupationIndex(await store.LoadOccupationTitlesAsync(taxonomyId, ct));
-            lock (indexes) indexes[taxonomyId] = (version, index);
-            return index;
-        }
-        finally
-        {
-            building.Release();
-        }
-    }
+    private Task<OccupationIndex> IndexAsync(int taxonomyId, CancellationToken ct) =>
+        indexes.GetAsync(taxonomyId, async ct => new OccupationIndex(await store.LoadOccupationTitlesAsync(taxonomyId, ct)), ct);
 
-    public void Dispose() => building.Dispose();
+    public void Dispose() => indexes.Dispose();
 }

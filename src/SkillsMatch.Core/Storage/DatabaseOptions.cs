@@ -5,7 +5,7 @@ public sealed record DatabaseOptions
 {
     public const string ConnectionStringName = "SkillsMatch";
 
-    public string? ConnectionString { get; init; }
+    public string? ConnectionString { get; set; }
 
     /// <summary>Cluster name passed to <c>scripts/postgres.sh --cluster</c> when no connection string is set.</summary>
     public string EmbeddedCluster { get; init; } = "run";

@@ -8,7 +8,13 @@ namespace SkillsMatch.Storage;
 /// </summary>
 public static class EmbeddedCluster
 {
-    public static async Task<string> EnsureAsync(DatabaseOptions options, CancellationToken ct = default)
+    public static Task<string> EnsureAsync(DatabaseOptions options, CancellationToken ct = default) => Task.Run(() => Ensure(options), ct);
+
+    /// <summary>
+    /// Synchronous, because the data source may be first resolved inside a service factory (the host resolves every
+    /// hosted service before it starts any); it runs once per process.
+    /// </summary>
+    public static string Ensure(DatabaseOptions options)
     {
         var script = options.EmbeddedScript is { Length: > 0 } configured ? configured : FindScript();
         var start = new ProcessStartInfo("bash")
@@ -21,14 +27,17 @@ public static class EmbeddedCluster
             start.ArgumentList.Add(arg);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash to run " + script);
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
+        var stderr = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (stderr) stderr.AppendLine(line.Data); };
+        process.BeginErrorReadLine();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException(
-                $"The embedded PostgreSQL cluster could not be ensured ({script} exited with {process.ExitCode}): {(await stderr).Trim()}");
+            lock (stderr)
+                throw new InvalidOperationException(
+                    $"The embedded PostgreSQL cluster could not be ensured ({script} exited with {process.ExitCode}): {stderr.ToString().Trim()}");
 
-        var connectionString = (await stdout).Trim().Split('\n')[^1].Trim();
+        var connectionString = stdout.Trim().Split('\n')[^1].Trim();
         if (!connectionString.StartsWith("Host=", StringComparison.Ordinal))
             throw new InvalidOperationException($"{script} printed no connection string.");
         return connectionString;

@@ -13,8 +13,7 @@ public sealed class SkillSearch(TaxonomyStore store, IEmbeddingGenerator<string,
     /// <summary>Below this cosine a neighbour is noise to a person typing (all-MiniLM-L6-v2 puts unrelated short labels near 0.4).</summary>
     public const double MinimumSemanticScore = 0.45;
 
-    private readonly SemaphoreSlim rebuilding = new(1, 1);
-    private (string Version, SkillLabelIndex Index)? current;
+    private readonly TaxonomyVersionedCache<SkillLabelIndex> index = new(store);
 
     public async Task<IReadOnlyList<SkillHit>> SearchAsync(string query, int? taxonomyId, string? type, int limit, CancellationToken ct)
     {
@@ -32,23 +31,9 @@ public sealed class SkillSearch(TaxonomyStore store, IEmbeddingGenerator<string,
         return hits;
     }
 
-    public async Task<SkillLabelIndex> IndexAsync(CancellationToken ct)
-    {
-        var version = await store.LabelsVersionAsync(ct);
-        if (current is { } known && known.Version == version) return known.Index;
-        await rebuilding.WaitAsync(ct);
-        try
-        {
-            if (current is { } again && again.Version == version) return again.Index;
-            var index = new SkillLabelIndex(await store.LoadLabelsAsync(ct));
-            current = (version, index);
-            return index;
-        }
-        finally
-        {
-            rebuilding.Release();
-        }
-    }
+    /// <summary>One index over every taxonomy's labels.</summary>
+    public Task<SkillLabelIndex> IndexAsync(CancellationToken ct) =>
+        index.GetAsync(0, async ct => new SkillLabelIndex(await store.LoadLabelsAsync(ct)), ct);
 
-    public void Dispose() => rebuilding.Dispose();
+    public void Dispose() => index.Dispose();
 }

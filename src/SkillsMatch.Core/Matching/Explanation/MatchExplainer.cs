@@ -12,11 +12,9 @@ namespace SkillsMatch.Matching.Explanation;
 /// Turns scored analyses into explanations, with labels for every skill they mention. Labels are remembered until the
 /// taxonomies change (an import), so a warm explainer asks the database nothing.
 /// </summary>
-public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore taxonomies)
+public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
 {
-    private sealed record LabelSet(string Version, ConcurrentDictionary<long, string> Labels);
-
-    private LabelSet known = new("", new ConcurrentDictionary<long, string>());
+    private readonly TaxonomyVersionedCache<ConcurrentDictionary<long, string>> known = new(taxonomies);
 
     public async Task<IReadOnlyList<MatchExplanation>> ExplainAsync(IReadOnlyList<MatchResult> results, bool showEvidence, CancellationToken ct)
     {
@@ -29,20 +27,20 @@ public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore ta
 
     private async Task<IReadOnlyDictionary<long, string>> LabelsAsync(long[] ids, CancellationToken ct)
     {
-        var version = await taxonomies.LabelsVersionAsync(ct);
-        var set = known;
         // A new version gets a new set: a request still filling the old one cannot bring old labels into it.
-        if (set.Version != version) known = set = new LabelSet(version, new ConcurrentDictionary<long, string>());
-        var missing = ids.Where(id => !set.Labels.ContainsKey(id)).ToArray();
+        var labels = await known.GetAsync(0, _ => Task.FromResult(new ConcurrentDictionary<long, string>()), ct);
+        var missing = ids.Where(id => !labels.ContainsKey(id)).ToArray();
         if (missing.Length > 0)
         {
             await using var conn = await dataSource.OpenConnectionAsync(ct);
             foreach (var (id, label) in await conn.QueryAsync<(long Id, string Label)>(new CommandDefinition(
                          "SELECT id, preferred_label FROM skills WHERE id = ANY(@missing)", new { missing }, cancellationToken: ct)))
-                set.Labels[id] = label;
+                labels[id] = label;
         }
-        return set.Labels;
+        return labels;
     }
+
+    public void Dispose() => known.Dispose();
 
     private static MatchExplanation Explain(MatchResult result, IReadOnlyDictionary<long, string> labels, bool showEvidence)
     {

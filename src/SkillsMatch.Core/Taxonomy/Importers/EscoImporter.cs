@@ -38,13 +38,35 @@ public static partial class EscoImporter
     public static TaxonomyInfo Info(string version) => new(Key, version, "ESCO", "European Commission", "CC-BY-4.0",
         "ESCO – European Skills, Competences, Qualifications and Occupations, European Commission");
 
-    /// <summary>"1.1.1" from a path whose name (or, for a folder, one of its zips' names) carries "v1.1.1".</summary>
+    /// <summary>
+    /// "1.1.1" from a path whose name carries "v1.1.1", else from the files: a folder's zips' names, then the paths
+    /// inside the zips (ESCO's downloads nest the CSVs in a folder such as "ESCO dataset - v1.2.0 - classification - en - csv").
+    /// Null when none does (the CSVs themselves name no version).
+    /// </summary>
     public static string? VersionFromName(string dirOrZip)
     {
         var names = new List<string> { Path.GetFileName(Path.TrimEndingDirectorySeparator(dirOrZip)) };
-        if (Directory.Exists(dirOrZip))
-            names.AddRange(Directory.GetFiles(dirOrZip, "*.zip").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
-        return names.Select(n => VersionPattern().Match(n)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+        var zips = File.Exists(dirOrZip) ? [dirOrZip]
+            : Directory.Exists(dirOrZip) ? Directory.GetFiles(dirOrZip, "*.zip").Order(StringComparer.Ordinal).ToList()
+            : new List<string>();
+        names.AddRange(zips.Select(Path.GetFileName)!);
+        return Version(names) ?? Version(zips.SelectMany(EntryPaths));
+
+        static string? Version(IEnumerable<string> names) =>
+            names.Select(n => VersionPattern().Match(n)).FirstOrDefault(m => m.Success)?.Groups[1].Value;
+    }
+
+    private static IEnumerable<string> EntryPaths(string zip)
+    {
+        try
+        {
+            using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+            return archive.Entries.Select(e => e.FullName).ToList();
+        }
+        catch (InvalidDataException)
+        {
+            return []; // Not a zip after all; reading it reports that with the file's name.
+        }
     }
 
     [GeneratedRegex(@"(?<![A-Za-z])v(\d+(?:\.\d+)+)", RegexOptions.IgnoreCase)]

@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dapper;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using SkillsMatch.Embeddings;
+using SkillsMatch.Storage;
+using SkillsMatch.Taxonomy;
+using SkillsMatch.Taxonomy.Importers;
+
+namespace SkillsMatch.Bench;
+
+/// <summary>
+/// <c>skillsmatch bench …</c>: measured figures for the issues' speed targets, printed as medians and p95.
+/// Benchmarks run in a scratch database they create and drop, never in the user's.
+/// </summary>
+public static class BenchCommands
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Benchmarks (scratch database, medians and p95).");
+        bench.Subcommands.Add(Taxonomy());
+        bench.Subcommands.Add(ExtractionBench.Create());
+        bench.Subcommands.Add(Credentials());
+        bench.Subcommands.Add(MatchingBench.Placements());
+        bench.Subcommands.Add(MatchingBench.Plans());
+        bench.Subcommands.Add(JobsBench.Create());
+        bench.Subcommands.Add(MatchingScaleBench.Create());
+        return bench;
+    }
+
+    private static Command Credentials()
+    {
+        var count = new Option<int>("--count") { Description = "Verifications per run", DefaultValueFactory = _ => 20_000 };
+        var command = new Command("credentials", "EdDSA VC-JWT verifications per second on one thread, issuer keys cached.") { count };
+        command.SetAction(async (parse, ct) =>
+        {
+            var runs = new List<double>();
+            for (var run = 0; run < 3; run++) runs.Add(await CredentialBenchmark.RunEdDsaJwtAsync(parse.GetValue(count), ct));
+            Console.WriteLine($"EdDSA VC-JWT: median {Percentile(runs, 50):F0} verifications/s on one thread " +
+                              $"(runs: {string.Join(", ", runs.Select(r => r.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}; target ≥ 1,000 per core)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Taxonomy()
+    {
+        var esco = new Option<FileSystemInfo?>("--esco") { Description = "ESCO v1.x CSV folder or zip(s), e.g. ../shared/data/esco-v1.1.1" };
+        var existing = new Option<string?>("--existing") { Description = "Skip the import: time search over this already-loaded taxonomy (e.g. esco) in the configured database" };
+        var queries = new Option<int>("--queries") { Description = "Skill searches to time", DefaultValueFactory = _ => 500 };
+        var keep = new Option<bool>("--keep") { Description = "Keep the scratch database" };
+        var command = new Command("taxonomy", "Import ESCO with embeddings and HNSW, then time skill search.") { esco, existing, queries, keep };
+        command.SetAction(async (parse, ct) =>
+        {
+            var server = await BenchCommands.ConnectionStringAsync(parse, ct);
+            if (parse.GetValue(existing) is { } loaded)
+            {
+                await using var dataSource = Database.CreateDataSource(server);
+                var store = new TaxonomyStore(dataSource);
+                var id = await store.ResolveTaxonomyAsync(loaded, ct) ?? throw new CliException($"unknown taxonomy '{loaded}'");
+                var labels = (await store.LoadLabelsAsync(ct)).Where(l => l.TaxonomyId == id && l.IsPreferred).Select(l => l.PreferredLabel).ToList();
+                using var model = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = 1 });
+                await TimeSearchAsync(store, model, id, labels, parse.GetValue(queries), ct);
+                return 0;
+            }
+            if (parse.GetValue(esco) is not { } escoPath) throw new CliException("give --esco PATH to import, or --existing TAXONOMY");
+            var scratch = await ScratchDatabase.CreateAsync(server, "bench_taxonomy", ct);
+            try
+            {
+                await RunTaxonomyAsync(scratch.ConnectionString, escoPath.FullName, parse.GetValue(queries), ct);
+            }
+            finally
+            {
+                if (!parse.GetValue(keep)) await scratch.DropAsync();
+                else Console.WriteLine($"kept database: {scratch.ConnectionString}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunTaxonomyAsync(string connectionString, string escoPath, int queryCount, CancellationToken ct)
+    {
+        new Migrator(NullLogger<Migrator>.Instance).Migrate(connectionString);
+        await using var dataSource = Database.CreateDataSource(connectionString);
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+
+        var total = Stopwatch.StartNew();
+        var import = await EscoImporter.ReadAsync(escoPath, null, ct);
+        var readSeconds = total.Elapsed.TotalSeconds;
+        var written = await new TaxonomyWriter(dataSource).WriteAsync(import, null, ct);
+        var writeSeconds = total.Elapsed.TotalSeconds - readSeconds;
+        using var generator = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount, BatchSize = 64 });
+        var embedded = await new TaxonomyEmbedder(dataSource, generator).EmbedAsync(written.TaxonomyId, null, ct);
+        total.Stop();
+        var embedSeconds = total.Elapsed.TotalSeconds - readSeconds - writeSeconds;
+        Console.WriteLine($"import: {written.Skills} skills, {written.Occupations} occupations, {written.OccupationSkills} occupation–skill relations, " +
+                          $"{embedded.Skills + embedded.Occupations} vectors (HNSW maintained)");
+        Console.WriteLine($"import time: {total.Elapsed.TotalSeconds:F1} s total = read {readSeconds:F1} s + store {writeSeconds:F1} s + embed/index {embedSeconds:F1} s (target ≤ 180 s)");
+
+        await TimeSearchAsync(new TaxonomyStore(dataSource), generator, written.TaxonomyId,
+            import.Skills.Select(s => s.PreferredLabel).ToList(), queryCount, ct);
+    }
+
+    private static async Task TimeSearchAsync(TaxonomyStore store, MiniLmEmbeddingGenerator generator, int taxonomyId,
+        IReadOnlyList<string> labels, int queryCount, CancellationToken ct)
+    {
+        using var search = new SkillSearch(store, new EmbeddingCache(generator, 10_000));
+        var build = Stopwatch.StartNew();
+        var index = await search.IndexAsync(ct);
+        Console.WriteLine($"label index: {index.Count} labels built in {build.Elapsed.TotalMilliseconds:F0} ms");
+        var queries = SearchQueries.FromLabels(labels, queryCount, seed: 17);
+        foreach (var q in queries.Take(20)) await search.SearchAsync(q.Text, taxonomyId, null, 10, ct);
+        // Each kind once with a cold vector cache, then all queries again as repeats (query vectors cached).
+        foreach (var group in queries.GroupBy(q => q.Kind).Append(queries.GroupBy(_ => "repeats").Single()))
+        {
+            var timings = new List<double>();
+            foreach (var q in group)
+            {
+                var watch = Stopwatch.StartNew();
+                await search.SearchAsync(q.Text, taxonomyId, null, 10, ct);
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"skill search [{group.Key,-7}] n={timings.Count,4}  median {Percentile(timings, 50):F2} ms  p95 {Percentile(timings, 95):F2} ms  max {timings.Max():F2} ms");
+        }
+        // Where a cold search spends its time: the query's vector, then the HNSW neighbour query.
+        var embedTimes = new List<double>();
+        var vectorTimes = new List<double>();
+        foreach (var q in queries.Take(100))
+        {
+            var watch = Stopwatch.StartNew();
+            var vector = await generator.GenerateVectorAsync(q.Text + " ", cancellationToken: ct);
+            embedTimes.Add(watch.Elapsed.TotalMilliseconds);
+            watch.Restart();
+            await store.NearestSkillsAsync(new Pgvector.Vector(vector), taxonomyId, null, 10, ct);
+            vectorTimes.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        Console.WriteLine($"  of which query embedding median {Percentile(embedTimes, 50):F2} ms p95 {Percentile(embedTimes, 95):F2} ms; " +
+                          $"HNSW top-10 median {Percentile(vectorTimes, 50):F2} ms p95 {Percentile(vectorTimes, 95):F2} ms");
+        Console.WriteLine($"peak memory (this process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+    }
+
+    /// <summary>The database the CLI's --connection option (recursive, so it reaches every sub-command) names, or the default one.</summary>
+    public static Task<string> ConnectionStringAsync(ParseResult parse, CancellationToken ct) =>
+        CommandDatabase.ResolveConnectionStringAsync(parse.GetValue<string?>(CommandDatabase.OptionName), ct);
+
+    /// <summary>The product's services on the database the CLI's --connection names (configuration such as Embeddings:* honoured).</summary>
+    public static Task<Microsoft.Extensions.Hosting.IHost> HostAsync(ParseResult parse, CancellationToken ct, IReadOnlyDictionary<string, string?>? defaults = null) =>
+        CommandHost.StartAsync(parse.GetValue<string?>(CommandDatabase.OptionName), ct, defaults);
+
+    public static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+}
+
+/// <summary>A database created for one run on the configured server and dropped after it.</summary>
+public sealed class ScratchDatabase(string connectionString, string adminConnectionString, string name)
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public static async Task<ScratchDatabase> CreateAsync(string serverConnectionString, string prefix, CancellationToken ct)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(serverConnectionString);
+        var name = $"{prefix}_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var admin = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres" }.ConnectionString;
+        await using (var conn = new NpgsqlConnection(admin))
+        {
+            await conn.OpenAsync(ct);
+            await conn.ExecuteAsync($"CREATE DATABASE {name}");
+        }
+        builder.Database = name;
+        return new ScratchDatabase(builder.ConnectionString, admin, name);
+    }
+
+    public async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(adminConnectionString);
+        await conn.OpenAsync();
+        await conn.ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+}
