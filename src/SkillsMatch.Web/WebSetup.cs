@@ -122,7 +122,8 @@ public static class WebSetup
             RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(http => Task.FromResult(FromAcceptLanguage(http)))],
         });
         app.UseAntiforgery();
-        app.MapStaticAssets().Add(endpoint => endpoint.Metadata.Add(WebEndpoint.Instance));
+        // Stylesheets are public: the API's fallback policy (a key for everything unmarked) must not cover them.
+        app.MapStaticAssets().AllowAnonymous().Add(endpoint => endpoint.Metadata.Add(WebEndpoint.Instance));
         app.MapGet("/", (HttpContext http) => TypedResults.Redirect(Caller.From(http.User) is null ? "/signin" : "/app"))
             .ExcludeFromDescription().AllowAnonymous();
 

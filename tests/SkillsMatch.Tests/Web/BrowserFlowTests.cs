@@ -18,6 +18,8 @@ public sealed class BrowserFlowTests(WebWorld world)
         await WebWorld.CheckPageAsync(page, "signin");
         await WebWorld.SignInAsync(page, world.LearnerKey);
         Assert.EndsWith("/app", page.Url, StringComparison.Ordinal);
+        // The app's own stylesheet is served (locally, to a signed-in and a signed-out browser alike).
+        Assert.Equal("rgb(29, 63, 114)", await page.EvalOnSelectorAsync<string>("header.top", "e => getComputedStyle(e).backgroundColor"));
         await WebWorld.CheckPageAsync(page, "learner-home");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "My skills" }).First.ClickAsync();
