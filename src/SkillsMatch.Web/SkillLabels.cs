@@ -21,7 +21,11 @@ public sealed class SkillLabels(NpgsqlDataSource dataSource)
         var ids = skillIds.Distinct().ToArray();
         if (ids.Length == 0) return;
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        if (await conn.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT to_regclass('skill_labels')::text", cancellationToken: ct)) is null) return;
+        // skill_labels exists without a language (alternative labels); only a lang column makes it hold translations.
+        if (!await conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                            WHERE table_schema = current_schema() AND table_name = 'skill_labels' AND column_name = 'lang')
+            """, cancellationToken: ct))) return;
         var rows = await conn.QueryAsync<(long SkillId, string Label)>(new CommandDefinition(
             "SELECT skill_id, label FROM skill_labels WHERE lang = @lang AND skill_id = ANY(@ids)", new { lang = Language, ids }, cancellationToken: ct));
         labels = rows.ToDictionary(r => r.SkillId, r => r.Label);
