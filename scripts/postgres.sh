@@ -4,6 +4,18 @@
 #   scripts/postgres.sh ensure [--cluster NAME] [--database DB]   install if missing, init, start, create DB, print connection string
 #   scripts/postgres.sh start|stop|status [--cluster NAME]
 #   scripts/postgres.sh connection-string|create-database|drop-database [--cluster NAME] [--database DB]
+#   scripts/postgres.sh kill [--cluster NAME]                       stop at once, as a crash would (immediate shutdown, keeper killed)
+#
+# Streaming replication and failover (docs/scale.md), all on 127.0.0.1:
+#   scripts/postgres.sh replicas [--cluster NAME] [--standbys N] [--database DB]
+#       the primary NAME and N hot standbys NAME-s1..NAME-sN (pg_basebackup -R, streaming, synchronous to ANY 1 of
+#       them when N >= 2); prints the writers' connection string, then the readers' (standbys, load-balanced)
+#   scripts/postgres.sh stop-replicas [--cluster NAME] [--standbys N]
+#   scripts/postgres.sh formation [--cluster NAME] [--database DB]
+#       a pg_auto_failover formation (Debian's postgresql-15-auto-failover, installed on first use): monitor
+#       NAME-monitor, nodes NAME-n1 (primary) and NAME-n2 (synchronous secondary); prints a connection string
+#       that follows the primary (Target Session Attributes=primary)
+#   scripts/postgres.sh formation-state|formation-stop [--cluster NAME]
 #
 # Clusters live in .pg/<NAME>/ (git-ignored). "run" (port 55432) holds the user's data; "test"
 # (port 55433) is the test command's, so tests never touch a user's data.
@@ -18,26 +30,34 @@ command=${1:-}
 [ $# -gt 0 ] && shift
 cluster=run
 database=skillsmatch
+standbys=2
 while [ $# -gt 0 ]; do
   case "$1" in
     --cluster) cluster=$2; shift 2 ;;
     --database) database=$2; shift 2 ;;
+    --standbys) standbys=$2; shift 2 ;;
     *) echo "postgres.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
 [[ "$cluster" =~ ^[a-z0-9_-]+$ ]] || { echo "postgres.sh: bad cluster name '$cluster'" >&2; exit 2; }
 [[ "$database" =~ ^[a-z0-9_]+$ ]] || { echo "postgres.sh: bad database name '$database'" >&2; exit 2; }
+[[ "$standbys" =~ ^[1-9]$ ]] || { echo "postgres.sh: --standbys takes 1 to 9" >&2; exit 2; }
 
-case "$cluster" in
-  run) default_port=55432 ;;
-  test) default_port=55433 ;;
-  *) default_port=$((55440 + $(printf '%s' "$cluster" | cksum | cut -d' ' -f1) % 500)) ;;
-esac
 root=${SKILLSMATCH_PG_ROOT:-$REPO_ROOT/.pg}
-data_dir=$root/$cluster/data
-socket_dir=$root/$cluster/socket
-log_file=$root/$cluster/postgres.log
-port_file=$root/$cluster/port
+# Points the functions below at one cluster (the replicas and formation commands walk several).
+select_cluster() {
+  cluster=$1
+  case "$cluster" in
+    run) default_port=55432 ;;
+    test) default_port=55433 ;;
+    *) default_port=$((55440 + $(printf '%s' "$cluster" | cksum | cut -d' ' -f1) % 500)) ;;
+  esac
+  data_dir=$root/$cluster/data
+  socket_dir=$root/$cluster/socket
+  log_file=$root/$cluster/postgres.log
+  port_file=$root/$cluster/port
+  choose_port
+}
 
 log() { echo "postgres.sh: $*" >&2; }
 
@@ -46,17 +66,18 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # The cluster keeps its port in .pg/<cluster>/port. Another checkout's cluster may hold the default
 # port; then this one takes the next free port and remembers it.
 choose_port() {
-  if [ -n "${SKILLSMATCH_PG_PORT:-}" ]; then port=$SKILLSMATCH_PG_PORT; return; fi
+  if [ -n "${SKILLSMATCH_PG_PORT:-}" ] && [ "$cluster" = "$main_cluster" ]; then port=$SKILLSMATCH_PG_PORT; return; fi
   port=$(cat "$port_file" 2>/dev/null || echo "$default_port")
 }
 choose_free_port() {
-  [ -n "${SKILLSMATCH_PG_PORT:-}" ] && return
+  [ -n "${SKILLSMATCH_PG_PORT:-}" ] && [ "$cluster" = "$main_cluster" ] && return
   local candidate=$port
   while port_in_use "$candidate"; do candidate=$((candidate + 1)); done
   port=$candidate
   mkdir -p "$root/$cluster" && echo "$port" > "$port_file"
 }
-choose_port
+main_cluster=$cluster
+select_cluster "$cluster"
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -161,6 +182,8 @@ connection_string() {
   echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=$database"
 }
 
+source "$REPO_ROOT/scripts/replication.sh"
+
 case "$command" in
   ensure)
     install_postgres
@@ -179,5 +202,11 @@ case "$command" in
   drop-database)
     [ "$database" != skillsmatch ] || { log "refusing to drop the run database"; exit 2; }
     psql_admin -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null ;;
-  *) echo "usage: scripts/postgres.sh ensure|start|stop|status|connection-string|create-database|drop-database [--cluster NAME] [--database DB]" >&2; exit 2 ;;
+  kill) kill_cluster; log "cluster '$cluster' killed" ;;
+  replicas) install_postgres; install_pgvector; start_replicas ;;
+  stop-replicas) stop_replicas ;;
+  formation) install_postgres; install_pgvector; install_auto_failover; start_formation ;;
+  formation-state) formation_state ;;
+  formation-stop) stop_formation ;;
+  *) echo "usage: scripts/postgres.sh ensure|start|stop|kill|status|connection-string|create-database|drop-database|replicas|stop-replicas|formation|formation-state|formation-stop [--cluster NAME] [--database DB] [--standbys N]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,7 @@
+using Scalar.AspNetCore;
 using SkillsMatch.Api.Access;
 using SkillsMatch.Api.Errors;
+using SkillsMatch.Api.Telemetry;
 
 namespace SkillsMatch.Api;
 
@@ -20,6 +22,7 @@ public static class ApiSetup
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddValidation();
         builder.AddAccess();
+        builder.AddTelemetry();
         // After the demo load's hosted service (AddDemoData comes first), so every demo learner gets a key.
         builder.Services.AddHostedService<KeyBootstrap>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
@@ -38,5 +41,12 @@ public static class ApiSetup
             };
             return Task.CompletedTask;
         }));
+    }
+
+    /// <summary>The OpenAPI document and its reference page at /docs, both public (/ belongs to the web app).</summary>
+    public static void MapApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs").AllowAnonymous();
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Dapper;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SkillsMatch.Storage;
 
@@ -14,11 +14,10 @@ public static class DatabaseCommands
         var migrate = new Command("migrate", "Apply pending SQL migrations, each in its own transaction.");
         migrate.SetAction(async (parse, ct) =>
         {
-            var connectionString = await ResolveConnectionStringAsync(parse, ct);
-            using var loggers = LoggerFactory.Create(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
             try
             {
-                var result = new Migrator(loggers.CreateLogger<Migrator>()).Migrate(connectionString);
+                var result = host.Services.GetRequiredService<Migrator>().Migrate(host.ConnectionString());
                 Console.WriteLine(result.Applied.Count == 0
                     ? $"Database is up to date ({result.AllExecuted.Count} migrations applied)."
                     : $"Applied {result.Applied.Count} migration(s): {string.Join(", ", result.Applied)}");
@@ -33,8 +32,8 @@ public static class DatabaseCommands
         var status = new Command("status", "Show the applied migrations and the pgvector version.");
         status.SetAction(async (parse, ct) =>
         {
-            var connectionString = await ResolveConnectionStringAsync(parse, ct);
-            await using var dataSource = Database.CreateDataSource(connectionString);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
+            var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
             try
             {
                 await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -58,7 +57,4 @@ public static class DatabaseCommands
         db.Subcommands.Add(status);
         return db;
     }
-
-    public static Task<string> ResolveConnectionStringAsync(ParseResult parse, CancellationToken ct) =>
-        CommandDatabase.ResolveConnectionStringAsync(parse.GetValue(SkillsMatchCli.ConnectionOption), ct);
 }

@@ -44,14 +44,7 @@ public static class ExtractCommands
             var goldFile = parse.GetValue(gold)!;
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
             using var session = await SessionAsync(parse, ct);
-            var model = await session.Models.ForTaxonomyAsync(session.TaxonomyId, ct);
-            var byLabel = model.Skills.Values.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
-            var byExternal = model.Skills.Values.ToDictionary(s => s.ExternalId, s => s.Id, StringComparer.Ordinal);
-            long? Resolve(string label) =>
-                byExternal.TryGetValue(label, out var id) ? id
-                : byLabel.TryGetValue(label, out id) ? id
-                : long.TryParse(label, out id) && model.Skills.ContainsKey(id) ? id : null;
-            var goldSet = await GoldFile.ReadAsync(goldFile.FullName, Resolve, ct);
+            var goldSet = await ReadGoldAsync(session, session.TaxonomyId, goldFile.FullName, ct);
             var started = DateTime.UtcNow;
             var evaluation = await LinkingEvaluation.RankAsync(session.Extractor, session.TaxonomyId, goldSet, parse.GetValue(LexicalOnlyOption), ct);
             var report = evaluation.At(parse.GetValue(threshold) ?? session.Extractor.Calibration.Threshold);
@@ -69,8 +62,64 @@ public static class ExtractCommands
         });
         var eval = new Command("eval", "Quality figures against gold data.");
         eval.Subcommands.Add(linking);
+        eval.Subcommands.Add(CrossValidated());
         eval.Subcommands.Add(OccupationCommands.Evaluate());
         return eval;
+    }
+
+    /// <summary><c>eval linking-cv --fold esco=tech.csv --fold esco=house.csv --fold skillsmatch=data/eval/skillsmatch-gold.csv</c>.</summary>
+    private static Command CrossValidated()
+    {
+        var folds = new Option<string[]>("--fold")
+        {
+            Description = "TAXONOMY=GOLD.csv, once per gold set (at least two); each set is held out in turn",
+            Required = true,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("linking-cv",
+            "Leave-one-gold-set-out: the threshold is chosen on the other sets, then RP@5, MRR and P/R/F1 are read on the held-out one.")
+            { folds, LexicalOnlyOption };
+        command.SetAction(async (parse, ct) =>
+        {
+            var specs = parse.GetValue(folds)!;
+            if (specs.Length < 2) throw new CliException("give at least two --fold TAXONOMY=FILE");
+            using var session = await SessionAsync(parse, ct);
+            var ranked = new List<(string Name, LinkingEvaluation Evaluation)>();
+            foreach (var spec in specs)
+            {
+                var at = spec.IndexOf('=', StringComparison.Ordinal);
+                if (at <= 0) throw new CliException($"--fold '{spec}' is not TAXONOMY=FILE");
+                var (reference, path) = (spec[..at], spec[(at + 1)..]);
+                if (!File.Exists(path)) throw new CliException($"{Path.GetFullPath(path)} does not exist.");
+                var taxonomyId = await session.Store.ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
+                var goldSet = await ReadGoldAsync(session, taxonomyId, path, ct);
+                ranked.Add(($"{Path.GetFileName(path)} ({reference})",
+                    await LinkingEvaluation.RankAsync(session.Extractor, taxonomyId, goldSet, parse.GetValue(LexicalOnlyOption), ct)));
+            }
+            var defaultThreshold = session.Extractor.Calibration.Threshold;
+            Console.WriteLine($"threshold chosen on the other sets by mean F1 over {CrossValidation.Grid[0]:F2}–{CrossValidation.Grid[^1]:F2}; " +
+                              $"'default' is the shipped {defaultThreshold:F2}");
+            foreach (var fold in CrossValidation.LeaveOneOut(ranked, defaultThreshold))
+            {
+                var (h, d) = (fold.HeldOut, fold.AtDefault);
+                Console.WriteLine($"held out {fold.Name}: {h.RankedSentences} ranked sentences  RP@5 {h.RPrecisionAt5:F1}  MRR {h.Mrr:F3}  " +
+                                  $"threshold {fold.ChosenThreshold:F2}: P {h.Precision:F3}  R {h.Recall:F3}  F1 {h.F1:F3}  (default: F1 {d.F1:F3})");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<GoldSet> ReadGoldAsync(ExtractionSession session, int taxonomyId, string path, CancellationToken ct)
+    {
+        var model = await session.Models.ForTaxonomyAsync(taxonomyId, ct);
+        var byLabel = model.Skills.Values.GroupBy(s => s.Label, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
+        var byExternal = model.Skills.Values.ToDictionary(s => s.ExternalId, s => s.Id, StringComparer.Ordinal);
+        long? Resolve(string label) =>
+            byExternal.TryGetValue(label, out var id) ? id
+            : byLabel.TryGetValue(label, out id) ? id
+            : long.TryParse(label, out id) && model.Skills.ContainsKey(id) ? id : null;
+        return await GoldFile.ReadAsync(path, Resolve, ct);
     }
 
     /// <summary>Invalid UTF-8 or binary content is refused, not guessed at.</summary>
@@ -99,13 +148,14 @@ public static class ExtractCommands
     private static async Task<ExtractionSession> SessionAsync(ParseResult parse, CancellationToken ct)
     {
         var host = await SkillsMatchCli.HostAsync(parse, ct, CommandHost.AllCores);
-        var reference = parse.GetValue(TaxonomyOption)!;
-        if (await host.Services.GetRequiredService<TaxonomyStore>().ResolveTaxonomyAsync(reference, ct) is not { } taxonomyId)
+        var reference = parse.GetValue(TaxonomyOption) ?? "skillsmatch";
+        var store = host.Services.GetRequiredService<TaxonomyStore>();
+        if (await store.ResolveTaxonomyAsync(reference, ct) is not { } taxonomyId)
         {
             host.Dispose();
             throw new CliException($"unknown taxonomy '{reference}'");
         }
-        return new ExtractionSession(host, host.Services.GetRequiredService<ExtractionModels>(), host.Services.GetRequiredService<SkillExtractor>(), taxonomyId);
+        return new ExtractionSession(host, store, host.Services.GetRequiredService<ExtractionModels>(), host.Services.GetRequiredService<SkillExtractor>(), taxonomyId);
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -115,7 +165,7 @@ public static class ExtractCommands
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private sealed record ExtractionSession(IHost Host, ExtractionModels Models, SkillExtractor Extractor, int TaxonomyId) : IDisposable
+    private sealed record ExtractionSession(IHost Host, TaxonomyStore Store, ExtractionModels Models, SkillExtractor Extractor, int TaxonomyId) : IDisposable
     {
         public void Dispose() => Host.Dispose();
     }

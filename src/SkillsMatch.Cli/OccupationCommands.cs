@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SkillsMatch.Occupations;
@@ -25,7 +26,7 @@ public static class OccupationCommands
             var matches = await session.Classifier.ClassifyAsync(parse.GetValue(title)!, body, session.TaxonomyId, parse.GetValue(k), ct);
             if (matches.Count == 0) throw new CliException("no occupation found (is the title empty, or the taxonomy without occupations?)");
             foreach (var m in matches)
-                Console.WriteLine($"{m.Score:F3}  {m.Title}  [{m.ExternalId}]  lexical {m.Lexical:F2} ('{m.MatchedTitle}'), semantic {m.Semantic:F2}");
+                Console.WriteLine($"{m.Score:F3}  {m.Title}  [{m.ExternalId}]  lexical {m.Lexical:F2} ('{m.MatchedTitle}'), semantic {m.Semantic:F2}{(m.LowConfidence ? "  (low confidence)" : "")}");
             return 0;
         });
         var occupations = new Command("occupations", "Job title → occupation normalisation.");
@@ -35,28 +36,42 @@ public static class OccupationCommands
 
     public static Command Evaluate()
     {
-        var gold = new Option<FileInfo>("--gold") { Description = "CSV with columns title,occupation (occupation: code, URI, id or preferred title)", Required = true };
+        var gold = new Option<FileInfo>("--gold")
+        {
+            Description = "CSV with columns title,occupation and optionally text (occupation: URI, ESCO code such as 2422.10, ISCO-08 unit group such as 2422, preferred title or id)",
+            Required = true,
+        };
         var verbose = new Option<bool>("--misses") { Description = "Also list every title not ranked first" };
-        var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose };
+        var part = new Option<string>("--part") { Description = "all, or the tune / held-out half (split by a hash of the title)", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("all", "tune", "held-out");
+        var weight = new Option<double?>("--lexical-weight") { Description = $"Lexical share of the score (default {OccupationClassifier.LexicalWeight}); for tuning on --part tune" };
+        var command = new Command("occupations", "acc@1, acc@5 and MRR of title → occupation normalisation against a gold file.") { gold, TaxonomyOption, verbose, part, weight };
         command.SetAction(async (parse, ct) =>
         {
             var goldFile = parse.GetValue(gold)!;
             if (!goldFile.Exists) throw new CliException($"{goldFile.FullName} does not exist.");
-            using var session = await SessionAsync(parse, ct);
+            using var session = await SessionAsync(parse, ct, parse.GetValue(weight));
             var started = DateTime.UtcNow;
-            var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct);
+            var half = parse.GetValue(part) switch { "tune" => GoldPart.Tune, "held-out" => GoldPart.HeldOut, _ => GoldPart.All };
+            var report = await OccupationEvaluation.RunAsync(session.Classifier, session.Store, session.TaxonomyId, goldFile.FullName, ct, half);
             if (parse.GetValue(verbose))
                 foreach (var miss in report.Misses)
                     Console.WriteLine($"  line {miss.Line}: '{miss.Title}' → '{miss.Predicted}', expected '{miss.Expected}' (rank {miss.Rank?.ToString() ?? ">" + OccupationEvaluation.RankDepth})");
-            Console.WriteLine($"gold: {goldFile.Name}: {report.Count} titles scored, {report.Unresolved} naming an occupation not in the taxonomy ({(DateTime.UtcNow - started).TotalSeconds:F1} s)");
-            Console.WriteLine($"acc@1 {report.AccuracyAt1:P1}  acc@5 {report.AccuracyAt5:P1}  MRR {report.Mrr:F3}  n={report.Count}");
+            Console.WriteLine($"gold: {goldFile.Name} ({parse.GetValue(part)}): {report.Count} titles scored, {report.WithText} with text, " +
+                              $"{report.Unresolved} naming an occupation not in the taxonomy ({(DateTime.UtcNow - started).TotalSeconds:F1} s)");
+            Console.WriteLine($"acc@1 {report.AccuracyAt1:P1}  acc@5 {report.AccuracyAt5:P1}  MRR {report.Mrr:F3}  n={report.Count}  " +
+                              $"low confidence {report.LowConfidence} ({Share(report.LowConfidence, report.Count):P0}; acc@1 {Share(report.LowConfidenceRight, report.LowConfidence):P1} " +
+                              $"flagged, {Share(report.Count * report.AccuracyAt1 - report.LowConfidenceRight, report.Count - report.LowConfidence):P1} not)");
             return 0;
         });
         return command;
     }
 
-    /// <summary>The API's classifier (Embeddings:* honoured; all cores unless Embeddings:IntraOpThreads says otherwise) and the taxonomy asked for.</summary>
-    private static async Task<ClassifierSession> SessionAsync(ParseResult parse, CancellationToken ct)
+    private static double Share(double part, double whole) => whole == 0 ? 0 : part / whole;
+
+    /// <summary>The API's classifier (Embeddings:* honoured; all cores unless Embeddings:IntraOpThreads says otherwise) and the taxonomy asked for;
+    /// with <paramref name="lexicalWeight"/>, a classifier of the same model with that weight (for tuning).</summary>
+    private static async Task<ClassifierSession> SessionAsync(ParseResult parse, CancellationToken ct, double? lexicalWeight = null)
     {
         var host = await SkillsMatchCli.HostAsync(parse, ct, CommandHost.AllCores);
         var store = host.Services.GetRequiredService<TaxonomyStore>();
@@ -66,7 +81,10 @@ public static class OccupationCommands
             host.Dispose();
             throw new CliException($"unknown taxonomy '{reference}'");
         }
-        return new ClassifierSession(host, store, host.Services.GetRequiredService<OccupationClassifier>(), taxonomyId);
+        var classifier = lexicalWeight is { } weight
+            ? new OccupationClassifier(store, host.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>(), weight)
+            : host.Services.GetRequiredService<OccupationClassifier>();
+        return new ClassifierSession(host, store, classifier, taxonomyId);
     }
 
     private sealed record ClassifierSession(IHost Host, TaxonomyStore Store, OccupationClassifier Classifier, int TaxonomyId) : IDisposable

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using SkillsMatch.Embeddings;
 using SkillsMatch.Storage;
@@ -83,24 +85,25 @@ public static class TaxonomyCommands
         var command = new Command("embed", "Compute the vectors of skills and occupations whose text changed (or that have none).") { reference };
         command.SetAction(async (parse, ct) =>
         {
-            var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
-            await using var dataSource = Database.CreateDataSource(connectionString);
-            var id = await new TaxonomyStore(dataSource).ResolveTaxonomyAsync(parse.GetValue(reference)!, ct)
+            using var host = await SkillsMatchCli.HostAsync(parse, ct, CommandHost.AllCoresBatch);
+            var id = await host.Services.GetRequiredService<TaxonomyStore>().ResolveTaxonomyAsync(parse.GetValue(reference)!, ct)
                 ?? throw new CliException($"unknown taxonomy '{parse.GetValue(reference)}'");
             var started = DateTime.UtcNow;
-            var result = await WithProgressAsync(progress => EmbedAsync(dataSource, id, progress, ct));
+            var result = await WithProgressAsync(progress => EmbedAsync(host, id, progress, ct));
             Console.WriteLine($"embedded {result.Skills} skills and {result.Occupations} occupations in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
             return 0;
         });
         return command;
     }
 
-    public static async Task<TaxonomyEmbedResult> EmbedAsync(Npgsql.NpgsqlDataSource dataSource, int taxonomyId, IProgress<ImportProgress> progress, CancellationToken ct)
+    /// <summary>The vectors of a taxonomy, with the host's configured generator (Embeddings:*).</summary>
+    public static async Task<TaxonomyEmbedResult> EmbedAsync(IHost host, int taxonomyId, IProgress<ImportProgress> progress, CancellationToken ct)
     {
-        using var generator = new MiniLmEmbeddingGenerator(new EmbeddingOptions { IntraOpThreads = Environment.ProcessorCount, BatchSize = 64 });
+        var embedder = new TaxonomyEmbedder(host.Services.GetRequiredService<NpgsqlDataSource>(),
+            host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
         try
         {
-            return await new TaxonomyEmbedder(dataSource, generator).EmbedAsync(taxonomyId, progress, ct);
+            return await embedder.EmbedAsync(taxonomyId, progress, ct);
         }
         catch (EmbeddingModelMismatchException ex)
         {
@@ -133,9 +136,9 @@ public static class TaxonomyCommands
     /// <summary>Reads with a progress bar, stores in one transaction, prints what the database now holds.</summary>
     public static async Task<int> ImportAsync(ParseResult parse, Func<IProgress<ImportProgress>, Task<TaxonomyImport>> read, CancellationToken ct)
     {
-        var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
-        new Migrator(NullLogger<Migrator>.Instance).Migrate(connectionString);
-        await using var dataSource = Database.CreateDataSource(connectionString);
+        using var host = await SkillsMatchCli.HostAsync(parse, ct, CommandHost.AllCoresBatch);
+        host.Services.GetRequiredService<Migrator>().Migrate(host.ConnectionString());
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         var started = DateTime.UtcNow;
         var noEmbed = parse.GetValue(NoEmbedOption);
         try
@@ -144,7 +147,7 @@ public static class TaxonomyCommands
             {
                 var import = await read(progress);
                 var written = await new TaxonomyWriter(dataSource).WriteAsync(import, progress, ct);
-                var embedded = noEmbed ? null : await EmbedAsync(dataSource, written.TaxonomyId, progress, ct);
+                var embedded = noEmbed ? null : await EmbedAsync(host, written.TaxonomyId, progress, ct);
                 return (written, embedded);
             });
             Console.WriteLine($"imported in {(DateTime.UtcNow - started).TotalSeconds:F1} s (taxonomy id {w.TaxonomyId}): {w.Skills} skills, " +
@@ -171,10 +174,9 @@ public static class TaxonomyCommands
         var command = new Command("list", "List the taxonomies in the database.");
         command.SetAction(async (parse, ct) =>
         {
-            var connectionString = await DatabaseCommands.ResolveConnectionStringAsync(parse, ct);
-            await using var dataSource = Database.CreateDataSource(connectionString);
+            using var host = await SkillsMatchCli.HostAsync(parse, ct);
             var table = new Table().AddColumns("id", "taxonomy", "name", "skills", "occupations", "embedded", "licence", "imported");
-            foreach (var t in await new TaxonomyStore(dataSource).ListTaxonomiesAsync(ct))
+            foreach (var t in await host.Services.GetRequiredService<TaxonomyStore>().ListTaxonomiesAsync(ct))
                 table.AddRow($"{t.Id}", Markup.Escape($"{t.Key}@{t.Version}"), Markup.Escape(t.Name), $"{t.Skills}", $"{t.Occupations}",
                     $"{t.EmbeddedSkills}", Markup.Escape(t.Licence), $"{t.ImportedAt:yyyy-MM-dd HH:mm}");
             AnsiConsole.Write(table);

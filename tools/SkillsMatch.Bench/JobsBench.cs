@@ -44,6 +44,7 @@ public static class JobsBench
                 Console.WriteLine($"imported {result.Created} postings of ~{new FileInfo(file).Length / Math.Max(1, result.Read) / 1024.0:F1} KB JSON " +
                                   $"in {watch.Elapsed.TotalSeconds:F1} s: {result.Created / watch.Elapsed.TotalSeconds:F1} postings/s " +
                                   $"(extraction semantic, top-3 occupations, embeddings, batches of {JobImport.DefaultBatchSize}, binary COPY + upsert)");
+                Console.WriteLine($"busy time by stage: {host.Services.GetRequiredService<JobImport>().Profile}");
                 Console.WriteLine($"peak memory (this process): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
                 File.Delete(file);
             }

@@ -23,13 +23,18 @@ public static class AccessEndpoints
     /// practitioner the learner granted (caseload, read per request), an admin. Employers and issuers never.
     /// </summary>
     public static TBuilder RequireLearnerAccess<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRoles(Role.Admin, Role.Practitioner, Role.Learner).ProducesProblem(StatusCodes.Status404NotFound)
+        builder.RequireRoles(Role.Admin, Role.Practitioner, Role.Learner).ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new LearnerRule(routeParameter, AllowCaseload: true))
             .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: true) ?? await next(context));
 
     /// <summary>Only the learner themself or an admin: export, deletion, granting practitioners.</summary>
     public static TBuilder RequireLearnerSelf<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRoles(Role.Admin, Role.Learner).ProducesProblem(StatusCodes.Status404NotFound)
+        builder.RequireRoles(Role.Admin, Role.Learner).ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new LearnerRule(routeParameter, AllowCaseload: false))
             .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: false) ?? await next(context));
+
+    /// <summary>Staff only: an admin, or a practitioner the learner granted — never the learner's own key (e.g. the outbox of their codes).</summary>
+    public static TBuilder RequireLearnerStaff<TBuilder>(this TBuilder builder, string routeParameter = "id") where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRoles(Role.Admin, Role.Practitioner)
+            .AddEndpointFilter(async (context, next) => await RefuseLearnerAsync(context.HttpContext, routeParameter, allowCaseload: true) ?? await next(context));
 
     /// <summary>
     /// Catalog rule: an issuer key manages only entries whose issuer URI is its subject; an admin manages all.
@@ -45,18 +50,14 @@ public static class AccessEndpoints
     /// </summary>
     public static TBuilder RequireOwnerOf<TBuilder>(this TBuilder builder, Role ownerRole, string routeParameter,
         Func<IServiceProvider, string, CancellationToken, Task<string?>> ownerOf, string refusal) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRoles(Role.Admin, ownerRole).ProducesProblem(StatusCodes.Status404NotFound).AddEndpointFilter(async (context, next) =>
+        builder.RequireRoles(Role.Admin, ownerRole).ProducesProblem(StatusCodes.Status404NotFound).WithMetadata(new OwnerRule(ownerRole, routeParameter, ownerOf, refusal)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var caller = Caller.From(http.User)!;
-            if (caller.Role == Role.Admin) return await next(context);
+            var rule = new OwnerRule(ownerRole, routeParameter, ownerOf, refusal);
             var value = http.Request.RouteValues[routeParameter]?.ToString() ?? "";
-            var owner = await ownerOf(http.RequestServices, value, http.RequestAborted);
-            if (owner is null)
-                return TypedResults.Problem(statusCode: 404, title: "Not found", detail: $"There is no entry '{value}'.");
-            return caller.Subject is { } subject && string.Equals(subject, owner, StringComparison.Ordinal)
-                ? await next(context)
-                : TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: refusal);
+            return await rule.RefusalAsync(Caller.From(http.User)!, value, http.RequestServices, http.RequestAborted) is { } refused
+                ? TypedResults.Problem(statusCode: refused.Status, title: refused.Status == 404 ? "Not found" : "Forbidden", detail: refused.Detail)
+                : await next(context);
         });
 
     /// <summary>
@@ -65,7 +66,7 @@ public static class AccessEndpoints
     /// The entry is queued; a background writer stores it.
     /// </summary>
     public static TBuilder AuditLearner<TBuilder>(this TBuilder builder, string routeParameter, string action) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(new AuditRule(routeParameter, action)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var status = StatusCodes.Status500InternalServerError;
@@ -88,11 +89,24 @@ public static class AccessEndpoints
 
     private static async Task<IResult?> RefuseLearnerAsync(HttpContext http, string routeParameter, bool allowCaseload)
     {
-        var caller = Caller.From(http.User)!;
         if (!Guid.TryParse(http.Request.RouteValues[routeParameter]?.ToString(), out var learnerId))
             return TypedResults.Problem(statusCode: 404, title: "Learner not found", detail: "A learner id is a UUID.");
-        var refusal = await http.RequestServices.GetRequiredService<LearnerAccess>().RefusalAsync(caller, learnerId, allowCaseload, http.RequestAborted);
-        return refusal is null ? null : TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: refusal);
+        return await new LearnerRule(routeParameter, allowCaseload).RefusalAsync(Caller.From(http.User)!, learnerId, http.RequestServices, http.RequestAborted) is { } refusal
+            ? TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: refusal)
+            : null;
+    }
+
+    /// <summary>
+    /// Placement rule: a practitioner places only learners on their caseload (an admin any). The refusal names the
+    /// learners outside it; null when all may be placed.
+    /// </summary>
+    public static async Task<string?> CaseloadRefusalAsync(Caller caller, IEnumerable<Guid> learners, CaseloadStore caseload, CancellationToken ct)
+    {
+        if (caller.Role != Role.Practitioner) return null;
+        var outside = new List<Guid>();
+        foreach (var learner in learners)
+            if (!await caseload.HasAccessAsync(caller.Subject ?? "", learner, ct)) outside.Add(learner);
+        return outside.Count == 0 ? null : "These learners have not granted you access (not on your caseload): " + string.Join(", ", outside);
     }
 
     private static int? StatusOf(object? result) => result switch

@@ -18,4 +18,9 @@ public sealed class AccessOptions
     [Range(1, 1_000_000)] public int AnonymousPermits { get; set; } = 300;
 
     [Range(1, 3600)] public int WindowSeconds { get; set; } = 10;
+
+    /// <summary>Wrong or revoked keys a client address may present per <see cref="FailedKeyWindowSeconds"/> before it must wait.</summary>
+    [Range(1, 1_000_000)] public int FailedKeyPermits { get; set; } = 20;
+
+    [Range(1, 86_400)] public int FailedKeyWindowSeconds { get; set; } = 60;
 }

@@ -24,6 +24,7 @@ public static class AccessSetup
         services.TryAddSingleton<LearnerDataStore>();
         services.AddSingleton<ApiKeyCache>();
         services.TryAddSingleton<LearnerAccess>();
+        services.AddSingleton<FailedKeyLimiter>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
 
@@ -74,14 +75,42 @@ public static class AccessSetup
     /// <summary>Authentication, then the rate limiter (so it can partition by key), then authorization.</summary>
     public static void UseAccess(this WebApplication app)
     {
+        // An address that presented too many wrong keys waits before presenting any key again (issue 15).
+        app.Use(async (http, next) =>
+        {
+            if (ApiKeyAuthenticationHandler.PresentsKey(http.Request)
+                && http.RequestServices.GetRequiredService<FailedKeyLimiter>().LockedFor(ClientAddress(http)) is { } seconds)
+            {
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many failed key attempts",
+                        Detail = $"Too many wrong or revoked API keys came from this address; retry in {seconds} s.",
+                    },
+                });
+                return;
+            }
+            await next(http);
+        });
         app.UseAuthentication();
         // A key that was presented but is wrong or revoked is refused everywhere, public endpoints included.
         app.Use(async (http, next) =>
         {
-            if (http.Items.ContainsKey(ApiKeyAuthenticationHandler.FailureItem)) await http.ChallengeAsync();
+            if (http.Items.ContainsKey(ApiKeyAuthenticationHandler.FailureItem))
+            {
+                http.RequestServices.GetRequiredService<FailedKeyLimiter>().RecordFailure(ClientAddress(http));
+                await http.ChallengeAsync();
+            }
             else await next(http);
         });
         app.UseRateLimiter();
         app.UseAuthorization();
     }
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "(none)";
 }

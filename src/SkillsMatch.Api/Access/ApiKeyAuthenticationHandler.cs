@@ -56,6 +56,9 @@ public sealed class ApiKeyAuthenticationHandler(
         });
     }
 
+    /// <summary>Does the request present a key at all (right or wrong)?</summary>
+    public static bool PresentsKey(HttpRequest request) => PresentedKey(request) is not null;
+
     private static string? PresentedKey(HttpRequest request)
     {
         if (request.Headers[HeaderName] is [{ Length: > 0 } header]) return header.Trim();

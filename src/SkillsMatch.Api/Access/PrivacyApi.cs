@@ -34,7 +34,7 @@ public static class PrivacyApi
     }
 
     public static async Task<Ok<IReadOnlyList<CaseloadLearner>>> Caseload(ClaimsPrincipal user, CaseloadStore caseload, CancellationToken ct) =>
-        TypedResults.Ok(await caseload.ListForPractitionerAsync(Caller.From(user)!.Subject ?? "", ct));
+        TypedResults.Ok(await caseload.ListForPractitionerAsync(Caller.From(user)!.Subject ?? "", CaseloadStore.MaxList, ct));
 
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Export(Guid id, LearnerDataStore data, CancellationToken ct) =>
         await data.ExportAsync(id, ct) is { } export ? TypedResults.Ok(export) : LearnerNotFound(id);

@@ -19,8 +19,8 @@ public static class LearnerCredentialsApi
         group.MapPost("/", Submit).AuditLearner("learnerId", "learner.update").RequireLearnerAccess("learnerId")
             .Accepts<JsonElement>("application/json", "application/ld+json", "application/jwt", "application/vc+jwt", "text/plain", "image/png", "image/svg+xml")
             // Bodies over the one global limit (RequestBodyLimit.MaxBytes) are refused with 413 before they are read;
-            // 400: empty body or a hosted-assertion url that is not https; 422: not authentic, nothing stored.
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+            // 400: empty body or a hosted-assertion url that is not https; 409: bound to another learner; 422: not authentic, nothing stored.
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
                 StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Submit a credential: verified, judged against the issuer trust registry, stored with its skills (422 and nothing stored when forged or malformed).");
         group.MapGet("/", List).AuditLearner("learnerId", "learner.view").RequireLearnerAccess("learnerId").WithSummary("The learner's credentials with their verdicts and skill evidence.");
@@ -41,6 +41,9 @@ public static class LearnerCredentialsApi
         {
             SubmitResult.LearnerNotFound => LearnerNotFound(learnerId),
             SubmitResult.Rejected => Rejected(outcome.Assessment!),
+            SubmitResult.ClaimedByAnother => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Credential claimed by another learner",
+                detail: "This credential is already held, bound to its subject, by another learner; nothing was stored.",
+                extensions: new Dictionary<string, object?> { ["reason"] = ReasonCodes.AlreadyClaimed }),
             SubmitResult.AlreadyStored => TypedResults.Ok(outcome.Credential!),
             _ => TypedResults.Created($"/learners/{learnerId}/credentials/{outcome.Credential!.Id}", outcome.Credential),
         };
@@ -83,7 +86,7 @@ public static class LearnerCredentialsApi
                 ["format"] = verdict.Format,
                 ["signatureValid"] = verdict.SignatureValid,
                 ["keyBoundToIssuer"] = verdict.KeyBoundToIssuer,
-                ["status"] = verdict.Status,
+                ["credentialStatus"] = verdict.Status, // not "status": that is the HTTP status of a ProblemDetails
             });
     }
 

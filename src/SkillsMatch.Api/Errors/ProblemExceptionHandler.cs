@@ -18,7 +18,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
             {
                 Status = bad.StatusCode,
                 Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
-                Detail = bad.Message,
+                // The framework's message names parameters and .NET types ("Failed to read parameter \"LearnerInput input\"…"):
+                // it goes to the log, the client gets our words (issue 15).
+                Detail = bad.StatusCode switch
+                {
+                    StatusCodes.Status413PayloadTooLarge => $"The request body is larger than {RequestBodyLimit.MaxBytes} bytes.",
+                    StatusCodes.Status415UnsupportedMediaType => "The request body's content type is not one this endpoint reads.",
+                    _ => "The request could not be read: the body must be the JSON this endpoint documents, and every parameter must have its documented type.",
+                },
             },
             NpgsqlException or TimeoutException when IsDatabaseUnavailable(exception) => new ProblemDetails
             {
@@ -36,6 +43,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         };
         if (problem is null) return true;
 
+        if (exception is BadHttpRequestException)
+            logger.LogInformation("Request {Method} {Path} refused ({Status}): {Reason}", httpContext.Request.Method, httpContext.Request.Path, problem.Status, exception.Message);
         if (problem.Status >= 500)
             logger.LogError(exception, "Request {Method} {Path} failed ({Status})", httpContext.Request.Method, httpContext.Request.Path, problem.Status);
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
@@ -50,7 +59,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problemDetail
         });
     }
 
-    private static bool IsDatabaseUnavailable(Exception exception) => exception switch
+    internal static bool IsDatabaseUnavailable(Exception exception) => exception switch
     {
         NpgsqlException { IsTransient: true } => true,
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException } => true,

@@ -15,6 +15,7 @@ public static class JobsApi
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
     {
+        app.MapOrganisationBrands();
         var group = app.MapGroup("/jobs").WithTags("Jobs").ProducesCommonProblems();
         group.MapPost("/", PostJob).RequireRoles(Role.Admin, Role.Employer).ProducesBodyProblems().WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
         group.MapGet("/", ListJobs).ProducesValidationProblem().WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (CA-ON, ON or Ontario) and text in title or employer.");
@@ -27,7 +28,7 @@ public static class JobsApi
     }
 
     public static async Task<Results<Created<JobPostingView>, Ok<JobPostingView>, ValidationProblem, ProblemHttpResult>> PostJob(
-        JsonElement? body, ClaimsPrincipal user, JobPipeline pipeline, JobPostingWriter writer, JobPostingStore store, CancellationToken ct)
+        JsonElement? body, ClaimsPrincipal user, JobPipeline pipeline, JobPostingWriter writer, JobPostingStore store, OrganisationBrands brands, CancellationToken ct)
     {
         // An empty body binds as null or as an undefined element (a plain JsonElement parameter made that a 500).
         if (body is not { ValueKind: not JsonValueKind.Undefined } posting)
@@ -39,6 +40,14 @@ public static class JobsApi
                 parsed.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                 title: "Invalid JobPosting", detail: string.Join("; ", parsed.Errors));
         var owner = Caller.From(user) is { Role: Role.Employer } employer ? employer.Subject ?? "" : null;
+        // Issue 15: an employer key speaks for one organisation (its subject) and the brands an admin listed for it.
+        if (owner is not null)
+        {
+            if (string.IsNullOrWhiteSpace(valid.Employer)) valid = valid with { Employer = owner };
+            else if (!await brands.SpeaksForAsync(owner, valid.Employer, ct))
+                return TypedResults.Problem(statusCode: 403, title: "Forbidden",
+                    detail: "This employer key posts for its own organisation only; hiringOrganization must be its name or one of the brands an admin listed for it.");
+        }
         if (await writer.SaveAsync(await pipeline.ProcessAsync([valid], ct), isDemo: false, owner, ct) is not [var stored])
             return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: $"A posting with identifier '{valid.ExternalId}' exists and is not yours. {OtherEmployers}");
         var view = (await store.GetAsync(stored.Id, ct))!;

@@ -49,11 +49,12 @@ public static class LearnersApi
         await store.GetAsync(id, ct) is { } profile ? TypedResults.Ok(profile) : LearnerNotFound(id);
 
     public static async Task<Results<Ok<LearnerProfile>, ValidationProblem, ProblemHttpResult>> UpdateLearner(
-        Guid id, LearnerInput input, LearnerChecks checks, LearnerStore store, CancellationToken ct)
+        Guid id, LearnerInput input, ClaimsPrincipal user, LearnerChecks checks, LearnerStore store, CancellationToken ct)
     {
         var (learner, errors) = await checks.CheckProfileAsync(input, ct);
         if (learner is null) return TypedResults.ValidationProblem(errors.ToDictionary());
-        return await store.UpdateAsync(id, learner, ct) switch
+        var staff = Caller.From(user)?.Role is Role.Admin or Role.Practitioner;
+        return await store.UpdateAsync(id, learner, ct, staffAttested: staff) switch
         {
             UpdateOutcome.NotFound => LearnerNotFound(id),
             UpdateOutcome.Conflict => ExternalRefTaken(learner.ExternalRef),

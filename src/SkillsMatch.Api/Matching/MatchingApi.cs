@@ -62,7 +62,7 @@ public static class MatchingApi
         var problems = new Dictionary<string, string[]>();
         var region = CheckRegion(query.Region, problems);
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
-        var filter = new CandidateFilter(region, MinTier: ParseTier(query.MinTier), RequireAll: false);
+        var filter = new CandidateFilter(region, MinTier: ParseTier(query.MinTier), RequireAll: false, IncludeWeak: query.IncludeWeak ?? false);
         if (await matching.ForPostingAsync(id, filter, query.Limit ?? 20, ct) is not { } candidates) return NotFound("job posting", id);
         await AuditCandidatesAsync(http, audit, candidates);
         return TypedResults.Ok(candidates);
@@ -95,15 +95,8 @@ public static class MatchingApi
         if (learners.Distinct().Count() != learners.Count) problems["learners"] = ["A learner is listed twice."];
         if (openings.Select(o => o.Job).Distinct().Count() != openings.Count) problems["openings"] = ["A job is listed twice; give it a larger capacity instead."];
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
-        if (Caller.From(user) is { Role: Role.Practitioner } practitioner)
-        {
-            var outside = new List<Guid>();
-            foreach (var learner in learners)
-                if (!await caseload.HasAccessAsync(practitioner.Subject ?? "", learner, ct)) outside.Add(learner);
-            if (outside.Count > 0)
-                return TypedResults.Problem(statusCode: 403, title: "Forbidden",
-                    detail: "These learners have not granted you access (not on your caseload): " + string.Join(", ", outside));
-        }
+        if (Caller.From(user) is { } caller && await AccessEndpoints.CaseloadRefusalAsync(caller, learners, caseload, ct) is { } refusal)
+            return TypedResults.Problem(statusCode: 403, title: "Forbidden", detail: refusal);
         var view = await matching.PlaceAsync(learners, [.. openings.Select(o => new Opening(o.Job, o.Capacity))], request.MinFit ?? 0, request.OptionsPerLearner ?? 5, ct);
         if (view.Result is null)
             return TypedResults.Problem(statusCode: 404, title: "Unknown learners or postings", detail: "Not found: " + string.Join(", ", view.Unknown));
@@ -175,10 +168,12 @@ public sealed record RoleQuery(
 
 /// <summary>Filters of a posting's candidates.</summary>
 /// <param name="MinTier">credential-verified, attested, inferred or self-declared (or 4 to 1): the weakest evidence accepted.</param>
+/// <param name="IncludeWeak">Also learners holding none of the posting's essential skills (default false).</param>
 public sealed record CandidateQuery(
     [property: StringLength(100)] string? Region,
     [property: AllowedValues(null, "credential-verified", "attested", "inferred", "self-declared", "4", "3", "2", "1", ErrorMessage = MatchingApi.TierMessage)] string? MinTier,
-    [property: Range(1, MatchingApi.MaxLimit, ErrorMessage = "limit is {1} to {2}.")] int? Limit);
+    [property: Range(1, MatchingApi.MaxLimit, ErrorMessage = "limit is {1} to {2}.")] int? Limit,
+    bool? IncludeWeak);
 
 /// <summary>The target of a gap view (exactly one of occupation and job) and what the plans may use.</summary>
 /// <param name="Occupation">Occupation id or code in the working taxonomy.</param>

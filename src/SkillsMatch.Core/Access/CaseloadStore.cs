@@ -45,18 +45,21 @@ public sealed class CaseloadStore(NpgsqlDataSource dataSource)
             """, new { learnerId }, cancellationToken: ct))).ToList();
     }
 
-    /// <summary>The learners who granted <paramref name="practitioner"/> access, by name, with when they did.</summary>
-    public async Task<IReadOnlyList<CaseloadLearner>> ListForPractitionerAsync(string practitioner, CancellationToken ct = default)
+    /// <summary>Most learners one caseload listing returns.</summary>
+    public const int MaxList = 500;
+
+    /// <summary>The learners who granted this practitioner access, most recent grant first.</summary>
+    public async Task<IReadOnlyList<CaseloadLearner>> ListForPractitionerAsync(string practitioner, int limit, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<CaseloadLearner>(new CommandDefinition("""
             SELECT l.id AS LearnerId, l.display_name AS DisplayName, l.region AS Region, l.city AS City, c.granted_at AS GrantedAt
-              FROM practitioner_caseload c JOIN learners l ON l.id = c.learner_id
-             WHERE c.practitioner = @practitioner
-             ORDER BY l.display_name, l.id
-            """, new { practitioner }, cancellationToken: ct))).ToList();
+            FROM practitioner_caseload c JOIN learners l ON l.id = c.learner_id
+            WHERE c.practitioner = @practitioner ORDER BY c.granted_at DESC, l.id LIMIT @limit
+            """, new { practitioner, limit }, cancellationToken: ct))).ToList();
     }
 }
+
 
 public sealed record CaseloadGrant(string Practitioner, DateTime GrantedAt);
 

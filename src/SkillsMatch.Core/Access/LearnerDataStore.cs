@@ -11,8 +11,11 @@ namespace SkillsMatch.Access;
 /// </summary>
 public sealed class LearnerDataStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Columns never exported: a key's hash is a credential, not the learner's data.</summary>
-    private static readonly string[] WithheldColumns = ["key_hash"];
+    /// <summary>
+    /// Columns never exported: a key's hash and a one-time code's hash are credentials, not the learner's data, and the
+    /// outbox's message body holds codes the learner must receive at the address, not read here (issue 15).
+    /// </summary>
+    private static readonly string[] WithheldColumns = ["key_hash", "code_hash", "body"];
 
     /// <summary>The learner's profile and, per referencing table, their rows as JSON; null when there is no such learner.</summary>
     public async Task<JsonObject?> ExportAsync(Guid learnerId, CancellationToken ct = default)

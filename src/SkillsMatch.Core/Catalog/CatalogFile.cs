@@ -46,7 +46,7 @@ public static class CatalogFile
             }
             catch (JsonException ex)
             {
-                errors.Add(new CatalogRowError(line, "not a JSON offering object: " + ex.Message));
+                errors.Add(new CatalogRowError(line, "not a JSON offering object" + SkillsMatch.Credentials.Formats.Json.Where(ex)));
             }
         }
     }

@@ -1,22 +1,28 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SkillsMatch.Credentials;
 
 /// <summary>
 /// The one HTTP client credential verification uses. A credential chooses the URLs we fetch, so every
-/// connection resolves DNS itself and refuses loopback, private, link-local, CGNAT, multicast and ULA
-/// addresses (unless the options allow loopback/private), follows redirects only through the same
-/// checks, and bounds time and size.
+/// connection resolves DNS itself and refuses every special-purpose address (<see cref="AddressPolicy"/>: loopback and
+/// the host's own addresses, private, CGNAT, documentation, benchmarking, reserved, multicast, ULA, IPv4-compatible …,
+/// unless the options allow loopback/private), checks the connected socket's peer again, follows redirects one hop at a
+/// time through the same checks (every new connection goes through them), and bounds time and size. A failure reaches
+/// clients as one uniform sentence (<see cref="CredentialFetch.Uniform"/>); its cause goes to the log.
 /// </summary>
 public sealed class CredentialHttpClient : IDisposable
 {
     private readonly HttpClient _client;
+    private readonly ILogger _logger;
 
-    public CredentialHttpClient(CredentialHttpOptions? options = null)
+    public CredentialHttpClient(CredentialHttpOptions? options = null, ILogger<CredentialHttpClient>? logger = null)
     {
         Options = options ?? new CredentialHttpOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         var handler = new SocketsHttpHandler
         {
             // Redirects are followed below, one hop at a time, so the scheme is checked on each hop.
@@ -35,6 +41,14 @@ public sealed class CredentialHttpClient : IDisposable
     public CredentialHttpOptions Options { get; }
 
     public async Task<CredentialFetch> GetAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var fetch = await FetchAsync(url, cancellationToken);
+        if (!fetch.Succeeded)
+            _logger.LogInformation("Credential fetch of {Url} failed: {Detail}", url, fetch.Detail);
+        return fetch;
+    }
+
+    private async Task<CredentialFetch> FetchAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -64,7 +78,7 @@ public sealed class CredentialHttpClient : IDisposable
         {
             return CredentialFetch.Failed(url, $"{url} did not answer within {Options.Timeout.TotalSeconds:0.#} s");
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or SocketException or IOException or ArgumentException or InvalidOperationException)
         {
             return CredentialFetch.Failed(url, $"{url} could not be fetched: {Innermost(e).Message}");
         }
@@ -106,6 +120,9 @@ public sealed class CredentialHttpClient : IDisposable
         {
             // Connect to the vetted addresses only: passing the host name would let the OS resolve it again.
             await socket.ConnectAsync(allowed, endpoint.Port, cancellationToken);
+            // And check whom we are actually connected to, on the socket itself (no rebinding, no surprise route).
+            if (socket.RemoteEndPoint is not IPEndPoint peer || !IsAllowedAddress(peer.Address, Options))
+                throw new HttpRequestException($"{endpoint.Host} connected to {socket.RemoteEndPoint}, an address credential verification may not contact");
             return new NetworkStream(socket, ownsSocket: true);
         }
         catch

@@ -29,6 +29,12 @@ public sealed record CredentialVerdict
 
     /// <summary>The key (DID URL, JWK kid or key URL) that verified the signature.</summary>
     public string? VerificationMethod { get; init; }
+
+    /// <summary>How the credential is secured: <c>VC-JWT</c>, or the Data Integrity proof type (e.g. DataIntegrityProof, Ed25519Signature2020).</summary>
+    public string? ProofType { get; init; }
+
+    /// <summary>The Data Integrity cryptosuite(s), e.g. <c>eddsa-rdfc-2022</c>; null for other proof types.</summary>
+    public string? Cryptosuite { get; init; }
     public ValidityWindow Window { get; init; } = ValidityWindow.Unchecked;
     public StatusCheck Status { get; init; } = StatusCheck.NotApplicable;
     public RecipientMatch Recipient { get; init; } = RecipientMatch.NotChecked;
@@ -41,15 +47,16 @@ public sealed record CredentialVerdict
     public IReadOnlyList<CredentialReason> Reasons { get; init; } = [];
 
     /// <summary>
-    /// Signature valid ∧ key bound to the issuer ∧ inside the validity window ∧ not revoked or suspended,
-    /// and neither structurally broken nor issued to someone other than the expected learner.
+    /// Signature valid ∧ key bound to the issuer ∧ inside the validity window ∧ not revoked or suspended ∧ every result
+    /// Completed, and neither structurally broken nor issued to someone other than the expected learner.
     /// Issuer trust is deliberately not part of it: see <see cref="IssuerTrusted"/>.
     /// </summary>
     public bool IsVerified =>
         StructureValid && SignatureValid && KeyBoundToIssuer
         && Window == ValidityWindow.Valid
         && Status is not (StatusCheck.Revoked or StatusCheck.Suspended)
-        && Recipient != RecipientMatch.Mismatch;
+        && Recipient != RecipientMatch.Mismatch
+        && ResultsCertify;
 
     public bool HasReason(string code) => Reasons.Any(r => r.Code == code);
 }

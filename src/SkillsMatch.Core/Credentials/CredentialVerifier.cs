@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using SkillsMatch.Credentials.Formats;
 using SkillsMatch.Credentials.Keys;
+using SkillsMatch.Credentials.Proofs;
 using SkillsMatch.Credentials.Status;
+using SkillsMatch.Telemetry;
 
 namespace SkillsMatch.Credentials;
 
@@ -19,6 +21,7 @@ public sealed partial class CredentialVerifier
     private readonly IssuerKeyBinding _keys;
     private readonly CredentialStatusChecker _status;
     private readonly OpenBadges2Verifier _openBadges2;
+    private readonly DataIntegrityVerifier _dataIntegrity;
 
     public CredentialVerifier(CredentialHttpClient http, CredentialVerifierOptions? options = null, TimeProvider? time = null, IEnumerable<IKeyResolver>? resolvers = null)
     {
@@ -27,7 +30,8 @@ public sealed partial class CredentialVerifier
         _time = time ?? TimeProvider.System;
         IReadOnlyList<IKeyResolver> keyResolvers = resolvers?.ToList() ?? [new DidKeyResolver(), new DidJwkResolver(), new DidWebResolver(http), new HttpsKeyResolver(http)];
         _keys = new IssuerKeyBinding(keyResolvers, _time, _options.KeyCacheDuration);
-        _status = new CredentialStatusChecker(http, _keys, _time, _options.ClockSkew);
+        _dataIntegrity = NewDataIntegrityVerifier();
+        _status = new CredentialStatusChecker(http, _keys, _time, _options.ClockSkew, _dataIntegrity);
         _openBadges2 = new OpenBadges2Verifier(http, _time, _options.ClockSkew);
     }
 
@@ -38,6 +42,14 @@ public sealed partial class CredentialVerifier
     }
 
     public async Task<CredentialVerdict> VerifyAsync(ReadOnlyMemory<byte> input, ExpectedRecipient? recipient = null, CancellationToken cancellationToken = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var verdict = await VerifyInputAsync(input, recipient, cancellationToken);
+        SkillsMatchTelemetry.Verified(started, verdict.Format.ToString(), verdict.IsVerified);
+        return verdict;
+    }
+
+    private async Task<CredentialVerdict> VerifyInputAsync(ReadOnlyMemory<byte> input, ExpectedRecipient? recipient, CancellationToken cancellationToken)
     {
         if (input.Length > _options.MaxInputBytes)
             return Rejected(CredentialContainer.Text, ReasonCodes.InputTooLarge, $"the input is {input.Length / 1024} KB; credentials larger than {_options.MaxInputBytes / 1024} KB are refused");
@@ -56,6 +68,17 @@ public sealed partial class CredentialVerifier
         {
             return Rejected(container, e.Code, e.Message);
         }
+    }
+
+    /// <summary>
+    /// A holder's signature on a presentation: the JWS must pass the same header rules as a credential's and verify with a
+    /// key <paramref name="holderDid"/>'s own DID document lists. Null when it does; otherwise why not.
+    /// </summary>
+    internal async Task<string?> VerifyHolderSignatureAsync(CompactJws jws, string holderDid, CancellationToken cancellationToken)
+    {
+        var outcome = await _keys.VerifyAsync(jws, holderDid, cancellationToken);
+        if (outcome.SignatureValid && outcome.KeyBound) return null;
+        return outcome.Reasons.Count > 0 ? outcome.Reasons[0].Message : "the presentation is not signed by a key of its holder";
     }
 
     /// <summary>Verifies an OB 2.0 hosted assertion from the copy at <paramref name="assertionUrl"/>.</summary>
@@ -96,11 +119,8 @@ public sealed partial class CredentialVerifier
         if (OpenBadges2Verifier.IsAssertion(root))
             return await _openBadges2.VerifyAssertionJsonAsync(root, container, recipient, cancellationToken);
         var credential = VcCredentialReader.Read(root);
-        var reasons = new List<CredentialReason>(credential.Problems);
-        // Embedded proofs (Data Integrity eddsa-rdfc-2022 etc.) need JSON-LD canonicalisation: a separate issue.
-        reasons.Add(credential.HasProof
-            ? new(ReasonCodes.ProofNotSupported, "the credential's embedded proof (Data Integrity / Linked Data) is not verified yet; only VC-JWT signatures are")
-            : new(ReasonCodes.SignatureInvalid, "the credential carries no proof"));
+        if (credential.HasProof) return await VerifyDataIntegrityAsync(text, container, credential, recipient, cancellationToken);
+        var reasons = new List<CredentialReason>(credential.Problems) { new(ReasonCodes.SignatureInvalid, "the credential carries no proof") };
         var signature = new SignatureOutcome(false, false, null, reasons);
         return await ComposeAsync(CredentialFormat.VcJson, container, credential, signature, null, null, recipient, cancellationToken);
     }

@@ -28,9 +28,22 @@ public static class ReasonCodes
     public const string Suspended = "suspended";
     public const string StatusUnknown = "status-unknown";
     public const string RecipientMismatch = "recipient-mismatch";
+    public const string HolderNotBound = "holder-not-bound";
+    public const string AlreadyClaimed = "already-claimed";
     public const string ResultNotCompleted = "result-not-completed";
     public const string OriginMismatch = "origin-mismatch";
     public const string FetchFailed = "fetch-failed";
     public const string IssuerNotTrusted = "issuer-not-trusted";
     public const string IssuerUnknown = "issuer-unknown";
+
+    // Data Integrity proofs (VC Data Integrity 1.0; Credentials/Proofs)
+    public const string ContextNotAllowed = "context-not-allowed";
+    public const string UndefinedTerm = "undefined-term";
+    public const string MalformedJsonLd = "malformed-json-ld";
+    public const string CanonicalizationTooComplex = "canonicalization-too-complex";
+    public const string ProofPurposeMismatch = "proof-purpose-mismatch";
+    public const string ProofExpired = "proof-expired";
+    public const string ProofNotYetValid = "proof-not-yet-valid";
+    public const string ChallengeMismatch = "challenge-mismatch";
+    public const string DomainMismatch = "domain-mismatch";
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillsMatch.Telemetry;
 
 namespace SkillsMatch.Embeddings;
 
@@ -69,6 +70,7 @@ public sealed class EmbeddingCache : DelegatingEmbeddingGenerator<string, Embedd
                 }
             }
         }
+        SkillsMatchTelemetry.EmbeddingCacheLookups(texts.Length - missing.Count, missing.Count);
         if (missing.Count == 0)
         {
             return new GeneratedEmbeddings<Embedding<float>>(results!);

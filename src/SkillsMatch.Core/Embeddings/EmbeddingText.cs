@@ -11,14 +11,14 @@ public static class EmbeddingText
 
     /// <summary>
     /// A learner is what they aim for, what they can do (strongest evidence first: the model reads 256 tokens at
-    /// most) and what they have done. Empty when the profile says nothing yet.
+    /// most) and what they have done, with gendered job titles in their neutral form. Empty when the profile says nothing yet.
     /// </summary>
     public static string ForLearner(IReadOnlyList<string> targetTitles, IReadOnlyList<string> skillLabels, IReadOnlyList<string> experienceTitles)
     {
         var parts = new List<string>(3);
         if (targetTitles.Count > 0) parts.Add("Target roles: " + string.Join(", ", targetTitles) + ".");
         if (skillLabels.Count > 0) parts.Add("Skills: " + string.Join(", ", skillLabels) + ".");
-        if (experienceTitles.Count > 0) parts.Add("Experience: " + string.Join(", ", experienceTitles) + ".");
+        if (experienceTitles.Count > 0) parts.Add("Experience: " + string.Join(", ", experienceTitles.Select(GenderNeutralTitles.Rewrite)) + ".");
         return string.Join(" ", parts);
     }
 

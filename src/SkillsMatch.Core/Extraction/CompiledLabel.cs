@@ -38,7 +38,7 @@ internal sealed record CompiledLabel(
         bool shortName = single && surfaces[0].Length <= 2 && surfaces[0].All(char.IsLetterOrDigit);
         bool capitalised = single && rules[0] == CaseRule.Any && surfaces[0].Any(char.IsUpper);
         bool looseAlias = single && !entry.IsPreferred && surfaces[0].All(char.IsLower);
-        return new CompiledLabel(entry, keys, anyRule ? rules : null, anyRule ? surfaces : null, shortName, capitalised, looseAlias);
+        return new CompiledLabel(entry, keys, anyRule ? rules : null, anyRule || looseAlias ? surfaces : null, shortName, capitalised, looseAlias);
     }
 
     private static CaseRule RuleFor(string surface)
@@ -91,6 +91,37 @@ internal sealed record CompiledLabel(
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// A one-token label with a case rule ("SQL", "Go", "K8s") whose letters the text has in another case ("sql",
+    /// "go", "k8s"), letter for letter (not a stem of it: "going" is not Go).
+    /// </summary>
+    public bool SameLettersAnyCase(string text, List<Token> tokens, int first)
+    {
+        if (Rules is null || Rules.Length != 1)
+        {
+            return false;
+        }
+        var token = tokens[first];
+        return text.AsSpan(token.Start, token.Length).Equals(Surfaces![0], StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A loose alias counts in its own form or plural only, not through the stem it shares with other words:
+    /// "charting" (clinical charting) is not "chart real datasets", "reporting" (journalism) not "reports to".
+    /// </summary>
+    public bool SurfaceAgrees(string text, List<Token> tokens, int first)
+    {
+        if (!LooseAlias)
+        {
+            return true;
+        }
+        var token = tokens[first];
+        var surface = text.AsSpan(token.Start, token.Length);
+        var own = Surfaces![0].AsSpan();
+        return surface.Equals(own, StringComparison.OrdinalIgnoreCase)
+            || (surface.Length == own.Length + 1 && surface.StartsWith(own, StringComparison.OrdinalIgnoreCase) && char.ToLowerInvariant(surface[^1]) == 's');
     }
 
     public static bool HasUpper(ReadOnlySpan<char> s)

@@ -66,11 +66,14 @@ internal static partial class LevelCues
           (?<expert>deep\s+(?:expertise|knowledge|understanding)|expert(?:[\s-]level)?|experts|mastery|guru
             |senior[\s-]level|subject[\s-]matter\s+expert|authority\s+on)
         | (?<advanced>advanced|proficient|proficiency|strong|solid|extensive|in[\s-]depth|thorough|fluent|fluency
-            |expertise|highly\s+skilled|excellent)
+            |expertise|highly\s+skilled|excellent
+            |ma[îi]trise|ma[îi]triser|excellente?\s+connaissance|parfaite\s+connaissance|solides?\s+(?:connaissances?|exp[ée]rience)|approfondie?s?)
         | (?<intermediate>working\s+knowledge|intermediate|good\s+(?:knowledge|understanding|command|grasp)|hands[\s-]on
-            |practical\s+(?:experience|knowledge)|competent|comfortable\s+with)
+            |practical\s+(?:experience|knowledge)|competent|comfortable\s+with
+            |bonnes?\s+connaissances?|connaissances?\s+(?:pratiques?|de|du|des|d')|interm[ée]diaire)
         | (?<beginner>basic|basics|beginners?|entry[\s-]level|junior|familiarity|familiar\s+with|exposure\s+to
-            |some\s+(?:experience|knowledge|exposure)|introductory|fundamentals|foundational|awareness\s+of|novice)
+            |some\s+(?:experience|knowledge|exposure)|introductory|fundamentals|foundational|awareness\s+of|novice
+            |notions?\s+(?:de|du|des|d')|connaissances?\s+de\s+base|d[ée]butante?|familiarit[ée]\s+avec)
         )\b
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex ProficiencyWords();

@@ -43,18 +43,26 @@ public sealed partial class LexicalMatcher
         var matches = new List<LexicalMatch>(found.Count);
         foreach (var match in found)
         {
-            matches.Add(ToLexicalMatch(normalized, tokens, match));
+            if (!match.CaseRelaxed)
+            {
+                matches.Add(ToLexicalMatch(normalized, tokens, match));
+            }
         }
         return matches;
     }
 
-    internal LexicalMatch ToLexicalMatch(NormalizedText normalized, List<Token> tokens, TokenMatch match)
+    /// <summary>Whether the label is short or a name that collides with a word ("Go", "R", "Excel"): its mention needs context.</summary>
+    internal bool IsShortOrCapitalisedName(TokenMatch match) => _labels[match.Label].ShortName || _labels[match.Label].CapitalisedWord;
+
+    /// <param name="listed">The mention is an item of a list of skills ("Python, Go, AWS"; "python sql excel k8s"), which
+    /// settles a short or lower-cased name without asking its sentence's meaning.</param>
+    internal LexicalMatch ToLexicalMatch(NormalizedText normalized, List<Token> tokens, TokenMatch match, bool listed = false)
     {
         var label = _labels[match.Label];
         int start = tokens[match.FirstToken].Start;
         var (originalStart, originalLength) = normalized.ToOriginal(start, tokens[match.LastToken].End - start);
         string matched = normalized.Original.Substring(originalStart, originalLength);
-        bool ambiguous = label.ShortName || (label.CapitalisedWord && !CompiledLabel.HasUpper(matched));
+        bool ambiguous = !listed && (label.ShortName || match.CaseRelaxed || (label.CapitalisedWord && !CompiledLabel.HasUpper(matched)));
         return new LexicalMatch(label.Entry.SkillId, originalStart, originalLength, matched, label.Entry.Label,
             label.Entry.IsPreferred, ambiguous, label.LooseAlias);
     }
@@ -81,9 +89,19 @@ public sealed partial class LexicalMatcher
                 }
                 for (int o = _outputStart[s]; o < _outputStart[s] + _outputCount[s]; o++)
                 {
-                    if (_labels[_outputs[o]].CaseAgrees(text, tokens, first))
+                    var label = _labels[_outputs[o]];
+                    if (!label.SurfaceAgrees(text, tokens, first))
+                    {
+                        continue;
+                    }
+                    if (label.CaseAgrees(text, tokens, first))
                     {
                         candidates.Add(new TokenMatch(first, i, _outputs[o]));
+                    }
+                    else if (label.SameLettersAnyCase(text, tokens, first))
+                    {
+                        // "sql", "k8s", "go": kept for now, and counted only where TextAnalysis finds them in a list of skills.
+                        candidates.Add(new TokenMatch(first, i, _outputs[o], CaseRelaxed: true));
                     }
                 }
             }
@@ -133,6 +151,11 @@ public sealed partial class LexicalMatcher
                 return c;
             }
             c = b.LastToken.CompareTo(a.LastToken);
+            if (c != 0)
+            {
+                return c;
+            }
+            c = a.CaseRelaxed.CompareTo(b.CaseRelaxed);
             return c != 0 ? c : _labels[b.Label].Entry.IsPreferred.CompareTo(_labels[a.Label].Entry.IsPreferred);
         });
         var chosen = new List<TokenMatch>();
@@ -144,7 +167,7 @@ public sealed partial class LexicalMatcher
             if (sameSpan)
             {
                 // One label shared by several skills: report each skill once, preferred label first.
-                if (!chosen.Exists(m => m.FirstToken == spanFirst && SkillOf(m) == SkillOf(candidate)))
+                if (!candidate.CaseRelaxed && !chosen.Exists(m => m.FirstToken == spanFirst && SkillOf(m) == SkillOf(candidate)))
                 {
                     chosen.Add(candidate);
                 }
@@ -166,4 +189,5 @@ public sealed partial class LexicalMatcher
 }
 
 /// <summary>A label occurrence by token index: tokens [FirstToken, LastToken] matched label number Label.</summary>
-internal readonly record struct TokenMatch(int FirstToken, int LastToken, int Label);
+/// <param name="CaseRelaxed">The letters agree but not their case ("sql" for SQL): it counts only in a list of skills.</param>
+internal readonly record struct TokenMatch(int FirstToken, int LastToken, int Label, bool CaseRelaxed = false);

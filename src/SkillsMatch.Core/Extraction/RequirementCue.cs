@@ -35,11 +35,17 @@ internal static partial class RequirementCues
           | not\s+(?:strictly\s+)?(?:required|mandatory|essential|necessary)\W+but
           | preferred|preferably|preference\s+(?:for|given)|bonus\s+(?:points|if)|bonus(?=\s*:)|ideally|desirable|desired|advantageous
           | would\s+be\s+(?:great|nice|helpful|appreciated)|optional
+          | (?:est|sont|serait|seraient|constitue|constituerait|repr[ée]sente)\s+(?:un|une|des)\s+(?:atouts?|plus|avantages?)
+          | un\s+(?:atout|plus|avantage)|atouts?(?=\s*:)|souhait[ée]e?s?|souhaitables?|appr[ée]ci[ée]e?s?|id[ée]alement|de\s+pr[ée]f[ée]rence
+          | non\s+(?:requise?s?|obligatoires?)
           )
         | (?<required>
             must(?:[\s-]haves?)?|required(?<!\bnot\s(?:(?:strictly|really)\s)?required)|requirements?(?=\s*:)|(?:is|are)\s+a\s+requirement
           | essential|mandatory|minimum|at\s+least|proven\s+(?:experience|track\s+record|ability|expertise)
           | you\s+have|you(?:'ll|\s+will)?\s+(?:need|bring)|you\s+should\s+have|needs?\s+to\s+have|necessary|prerequisites?
+          | exig[ée]e?s?(?<!\bnon\s(?:exig[ée]e?s?))|exigences?(?=\s*:)|requise?s?(?<!\bnon\s(?:requise?s?))|obligatoires?(?<!\bnon\s(?:obligatoires?))
+          | indispensables?|essentiel(?:le)?s?|n[ée]cessaires?|au\s+moins|minimum|pr[ée]requis|vous\s+(?:avez|poss[ée]dez|ma[îi]trisez)
+          | doi(?:t|vent)\s+(?:avoir|poss[ée]der|ma[îi]triser|conna[îi]tre)
           )
         )\b
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]

@@ -86,9 +86,9 @@ public static partial class SemanticSelection
 
     /// <summary>Not a heading (unless it is the whole text) and not boilerplate.</summary>
     public static bool IsSkillBearing(AnalyzedSentence sentence, int sentencesInText) =>
-        (sentence.Kind != SentenceKind.Heading || sentencesInText == 1) && !IsBoilerplate(sentence.Text);
+        (sentence.Kind != SentenceKind.Heading || sentencesInText == 1) && sentence.NamesSkills && !IsBoilerplate(sentence.Text);
 
-    public static bool IsBoilerplate(string sentence) => Boilerplate().IsMatch(sentence);
+    public static bool IsBoilerplate(string sentence) => Boilerplate.NamesNoSkills(sentence) || OfferOrEmployer().IsMatch(sentence);
 
     private static int UnexplainedWords(AnalyzedSentence sentence, List<SkillMention> labels)
     {
@@ -124,20 +124,14 @@ public static partial class SemanticSelection
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}+#.'-]*")]
     private static partial Regex Word();
 
-    // Phrases that mark the parts of a posting that describe the employer, the offer or the process, not the work.
+    // Sentences about pay, schedule or the company, on top of Boilerplate's: not embedded, though a label in them
+    // still counts ("Full-time position requiring Python" asks for Python).
     [GeneratedRegex("""
-        \b(?:equal\s+(?:opportunit|employment)|affirmative\s+action|without\s+regard\s+to|regardless\s+of\s+(?:race|gender|age)
-        |protected\s+(?:veteran|characteristic|status)|reasonable\s+accommodation|accommodations?\s+(?:are|is)\s+available
-        |divers(?:e|ity)\s+(?:and|&)\s+inclusi|we\s+(?:celebrate|value)\s+diversity
-        |benefits?\s+(?:package|include)|(?:dental|vision|health)\s+(?:insurance|coverage|plan|benefits)|paid\s+(?:time\s+off|vacation|holidays|parental)
-        |pension\s+plan|retirement\s+(?:plan|savings)|401\s*\(?k\)?|stock\s+options|gym\s+membership|wellness\s+(?:program|allowance)
-        |(?:salary|compensation|pay)\b[^.\n]{0,24}?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s*(?:k\b|to|-|–|per|/|an?\s+(?:hour|year))|\d\s*(?:k|000)?\s*(?:per|an?|/)\s*(?:hour|annum|year)\b
-        |apply\s+(?:now|today|online|here|through|via)|to\s+apply|send\s+(?:us\s+)?your\s+(?:cv|resume|résumé|application)|cover\s+letter
-        |only\s+(?:shortlisted|selected)\s+candidates|we\s+thank\s+all\s+applicants|application\s+deadline|job\s+(?:type|reference|id)\s*:
-        |(?:full|part)[-\s]time\s+(?:position|role|contract|job|permanent)|hybrid\s+work|work\s+from\s+home|remote[-\s]first
+        \b(?:(?:salary|compensation|pay)\b[^.\n]{0,24}?[$€£]\s?\d|[$€£]\s?\d[\d,.]*\s*(?:k\b|to|-|–|per|/|an?\s+(?:hour|year))|\d\s*(?:k|000)?\s*(?:per|an?|/)\s*(?:hour|annum|year)\b
+        |job\s+(?:type|reference|id)\s*:|(?:full|part)[-\s]time\s+(?:position|role|contract|job|permanent)|hybrid\s+work|work\s+from\s+home|remote[-\s]first
         |founded\s+in\s+\d|headquartered\s+in|is\s+a\s+(?:leading|global|fast[-\s]growing)|our\s+(?:mission|vision|values|culture|story)
         |we\s+are\s+(?:a|an)\s+(?:leading|global|fast|growing|award|innovative|international)|join\s+(?:our|a)\s+(?:team|company)\s+(?:of|that|where)
         )
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
-    private static partial Regex Boilerplate();
+    private static partial Regex OfferOrEmployer();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using SkillsMatch.Telemetry;
 
 namespace SkillsMatch.Extraction;
 
@@ -19,6 +20,7 @@ public sealed class SkillExtractor(
 
     public async Task<ExtractionResult> ExtractAsync(string text, int taxonomyId, ExtractionOptions options, CancellationToken ct)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var model = await models.ForTaxonomyAsync(taxonomyId, ct);
         var analyzed = TextAnalysis.Analyze(text, model.Matcher);
         var sentences = analyzed.Sentences;
@@ -55,6 +57,7 @@ public sealed class SkillExtractor(
                 .Select(c => new SkillCandidate(c.SkillId, model.Skills[c.SkillId].ExternalId, model.Skills[c.SkillId].Label, c.Score, c.Method))
                 .ToList())).ToList()
             : null;
+        SkillsMatchTelemetry.Extracted(started, semantic: !options.LexicalOnly && embeddings is not null, skills.Count);
         return new ExtractionResult(skills, links);
     }
 

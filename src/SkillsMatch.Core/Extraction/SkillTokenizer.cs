@@ -143,6 +143,11 @@ internal static class SkillTokenizer
                 continue;
             }
             bool alnumNext = j + 1 < text.Length && char.IsLetterOrDigit(text[j + 1]);
+            if (c == '\'' && IsFrenchElision(text.AsSpan(start, j - start)))
+            {
+                // "l'anglais", "d'Excel", "qu'Azure": the elided article is a word of its own, so the name after it matches.
+                break;
+            }
             if (alnumNext && (c == '.' || c == '&' || (c == '\'' && char.IsLetter(text[j - 1]))))
             {
                 j++;
@@ -165,6 +170,10 @@ internal static class SkillTokenizer
         }
         return j;
     }
+
+    private static bool IsFrenchElision(ReadOnlySpan<char> before) =>
+        (before.Length == 1 && "cdjlmnstCDJLMNST".Contains(before[0]))
+        || before.Equals("qu", StringComparison.OrdinalIgnoreCase) || before.Equals("jusqu", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsMark(char c) => char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark
         or UnicodeCategory.SpacingCombiningMark;

@@ -6,6 +6,16 @@ namespace SkillsMatch.Extraction;
 /// </summary>
 public static class TextAnalysis
 {
+    // "registered nursing staff", "the marketing department", "IT personnel": a label before one of these names
+    // colleagues or a workplace, not a skill asked of the candidate.
+    private static readonly HashSet<string> PeopleOrPlace = new(
+        new[] { "staff", "personnel", "colleagues", "coworkers", "co-workers", "department", "departments", "dept", "workers",
+            "professionals", "practitioners", "ward", "wards", "clinic", "clinics", "office", "offices" }
+            .Select(Stemmer.Stem), StringComparer.Ordinal);
+
+    private static bool NamesPeopleOrPlace(List<Token> tokens, TokenMatch match, int lastInSentence) =>
+        match.LastToken < lastInSentence && PeopleOrPlace.Contains(tokens[match.LastToken + 1].Key);
+
     private static readonly HashSet<string> ClauseConjunctions = new(StringComparer.OrdinalIgnoreCase)
     {
         "but", "while", "whereas", "although", "though", "however",
@@ -27,6 +37,7 @@ public static class TextAnalysis
 
         var sentences = new List<AnalyzedSentence>();
         var underHeading = RequirementCue.None;
+        var section = PostingSection.None;
         var previous = RequirementCue.None;
         int t = 0, m = 0;
         foreach (var span in SentenceSplitter.SplitNormalized(norm))
@@ -45,24 +56,49 @@ public static class TextAnalysis
 
             if (span.Kind == SentenceKind.Heading)
             {
+                section = HeadingCues.SectionOf(norm.Substring(span.Start, span.Length));
                 underHeading = HeadingCues.CueOf(norm.Substring(span.Start, span.Length));
             }
-            var inherited = ContinuesList(norm, span.Start) ? previous : underHeading;
+            // "Benefits: dental, vision" or "Nice to have: Go" on one line names its own part.
+            var leadIn = span.Kind == SentenceKind.Heading ? PostingSection.None : LeadInSection(norm, span.Start, end);
+            var sentenceSection = leadIn != PostingSection.None ? leadIn : section;
+            var inherited = ContinuesList(norm, span.Start) ? previous
+                : leadIn == PostingSection.Preferred ? RequirementCue.Preferred
+                : leadIn == PostingSection.Requirements ? RequirementCue.Required
+                : underHeading;
             var requirement = sentence.Requirements.Count > 0 ? sentence.Requirements[0].Cue : inherited;
             previous = requirement;
+            bool namesSkills = sentenceSection.CanNameSkills() && !Boilerplate.NamesNoSkills(norm.Substring(span.Start, span.Length));
 
             while (m < matches.Count && matches[m].FirstToken < firstToken)
             {
                 m++;
             }
             var mentions = new List<SkillMention>();
+            int sentenceMatches = m;
+            while (sentenceMatches < matches.Count && matches[sentenceMatches].FirstToken < t)
+            {
+                sentenceMatches++;
+            }
+            bool askedFor = requirement != RequirementCue.None
+                || sentenceSection is PostingSection.Requirements or PostingSection.Preferred;
             for (; m < matches.Count && matches[m].FirstToken < t; m++)
             {
                 var match = matches[m];
+                if (!namesSkills)
+                {
+                    continue;
+                }
+                bool listed = (match.CaseRelaxed || matcher.IsShortOrCapitalisedName(match))
+                    && SkillLists.IsListed(tokens, matches, m, firstToken, t - 1, sentenceMatches, askedFor);
+                if ((match.CaseRelaxed && !listed) || NamesPeopleOrPlace(tokens, match, t - 1))
+                {
+                    continue;
+                }
                 var (clauseFirst, clauseLast) = sentence.ClauseOf(match.FirstToken);
                 bool negated = Negation.IsNegated(norm, tokens, inMatch, match.FirstToken, match.LastToken, clauseFirst, clauseLast);
                 mentions.Add(new SkillMention(
-                    matcher.ToLexicalMatch(normalized, tokens, match),
+                    matcher.ToLexicalMatch(normalized, tokens, match, listed),
                     negated,
                     sentence.RequirementOf(match, clauseFirst, clauseLast) ?? requirement,
                     sentence.LevelOf(match, clauseFirst, clauseLast, matches)));
@@ -70,9 +106,26 @@ public static class TextAnalysis
 
             var (start, length) = normalized.ToOriginal(span.Start, span.Length);
             sentences.Add(new AnalyzedSentence(start, length, text.Substring(start, length), span.Kind, requirement,
-                sentence.Level, mentions));
+                sentence.Level, mentions, sentenceSection, namesSkills));
         }
         return new AnalyzedText(text, sentences);
+    }
+
+    /// <summary>The part a sentence's lead-in names ("Must have: …", "Benefits: …"): up to five words before a colon.</summary>
+    private static PostingSection LeadInSection(string norm, int start, int end)
+    {
+        int colon = norm.IndexOf(':', start, Math.Min(end - start, 48));
+        if (colon <= start)
+        {
+            return PostingSection.None;
+        }
+        var lead = norm.AsSpan(start, colon - start);
+        int words = 1;
+        foreach (char c in lead.Trim())
+        {
+            words += c == ' ' ? 1 : 0;
+        }
+        return words <= 5 ? HeadingCues.SectionOf(lead.ToString()) : PostingSection.None;
     }
 
     /// <summary>"Required: Python; SQL; Go": items after a semicolon keep the list's cue.</summary>

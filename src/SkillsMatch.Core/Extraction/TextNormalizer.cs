@@ -102,8 +102,10 @@ public static class TextNormalizer
     {
         '\n' or '\u0085' or '\u2028' or '\u2029' or '\v' or '\f' => '\n',
         '\t' or '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' or '\u3000' => ' ',
-        // Zero-width characters and the soft hyphen come from web pages and PDFs and split words invisibly.
-        '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => '\0',
+        // Zero-width characters, the soft hyphen, a BOM and bidi marks, embeddings, overrides and isolates come from web
+        // pages, PDFs and pastes (or an attacker) and split words invisibly: a skill must not hide behind them.
+        '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u200E' or '\u200F' or '\u061C'
+            or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') => '\0',
         '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2032' or '\u00B4' or '`' => '\'',
         '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u2033' or '\u00AB' or '\u00BB' => '"',
         '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\u2212' or '\uFE63' or '\uFF0D' => '-',

@@ -52,6 +52,15 @@ public static class CommandHost
         ["Embeddings:IntraOpThreads"] = Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    /// <summary>All cores and batches of 64 for ONNX: a command that embeds a whole taxonomy, as its own work.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> AllCoresBatch = new Dictionary<string, string?>(AllCores)
+    {
+        ["Embeddings:BatchSize"] = "64",
+    };
+
+    /// <summary>The connection string the host's data source uses (the embedded cluster's when none is configured).</summary>
+    public static string ConnectionString(this IHost host) => host.Services.GetRequiredService<DatabaseConnection>().ConnectionString;
+
     /// <summary>
     /// The services an import needs, with the working taxonomy checked. One ONNX thread per call: the pipeline already
     /// runs one posting per core. Stored vectors come from the full model; extraction's phrases from the quantized one

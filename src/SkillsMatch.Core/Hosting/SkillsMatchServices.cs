@@ -3,11 +3,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SkillsMatch.Access;
 using SkillsMatch.Catalog;
 using SkillsMatch.Credentials;
+using SkillsMatch.Credentials.Holder;
 using SkillsMatch.Credentials.Storage;
 using SkillsMatch.Credentials.Trust;
 using SkillsMatch.Embeddings;
@@ -41,6 +43,7 @@ public static class SkillsMatchServices
         services.AddHostedService<SkillsMatchStartup>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddStorage();
+        services.AddReadRouting(builder.Configuration.GetConnectionString(ReadRoutingServiceCollectionExtensions.ReadersConnectionStringName));
         services.AddOptions<EmbeddingOptions>().BindConfiguration("Embeddings").ValidateDataAnnotations().ValidateOnStart();
         // The provider decides what is registered (a remote client or the local models), so it is read here.
         services.AddEmbeddings(builder.Configuration.GetSection("Embeddings").Get<RemoteEmbeddingOptions>() ?? new RemoteEmbeddingOptions());
@@ -66,6 +69,7 @@ public static class SkillsMatchServices
             s.GetRequiredService<WorkingTaxonomy>(), s.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.AddSingleton<JobPostingWriter>();
         services.AddSingleton<JobPostingStore>();
+        services.AddSingleton<OrganisationBrands>();
         services.AddSingleton<JobImport>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<CaseloadStore>();
@@ -79,7 +83,8 @@ public static class SkillsMatchServices
 
     /// <summary>
     /// Verification (Credentials:Http limits, Credentials:Verifier), the issuer trust registry, learners' stored credentials
-    /// and their scheduled re-verification (Credentials:Recheck).
+    /// and their scheduled re-verification (Credentials:Recheck), and holder binding (Credentials:Holder: domain, code and
+    /// challenge lifetimes, EmailSender outbox|smtp with Credentials:Holder:Smtp).
     /// </summary>
     private static void AddCredentials(this IServiceCollection services)
     {
@@ -88,10 +93,23 @@ public static class SkillsMatchServices
         services.AddOptions<CredentialHttpOptions>().BindConfiguration("Credentials:Http").ValidateOnStart();
         services.AddSingleton(s => s.GetRequiredService<IOptions<CredentialVerifierOptions>>().Value);
         services.AddSingleton(s => s.GetRequiredService<IOptions<CredentialRecheckOptions>>().Value);
-        services.AddSingleton(s => new CredentialHttpClient(s.GetRequiredService<IOptions<CredentialHttpOptions>>().Value));
+        services.AddSingleton(s => new CredentialHttpClient(s.GetRequiredService<IOptions<CredentialHttpOptions>>().Value,
+            s.GetRequiredService<ILogger<CredentialHttpClient>>()));
         services.AddSingleton(s => new CredentialVerifier(
             s.GetRequiredService<CredentialHttpClient>(), s.GetRequiredService<CredentialVerifierOptions>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton(s => new IssuerRegistry(s.GetRequiredService<NpgsqlDataSource>(), s.GetRequiredService<TimeProvider>()));
+        services.AddOptions<HolderOptions>().BindConfiguration("Credentials:Holder").ValidateOnStart();
+        services.AddOptions<SmtpOptions>().BindConfiguration("Credentials:Holder:Smtp");
+        services.AddSingleton(s => s.GetRequiredService<IOptions<HolderOptions>>().Value);
+        services.AddSingleton<HolderStore>();
+        services.AddSingleton<EmailVerification>();
+        services.AddSingleton<IPresentationVerifier, VcJwtPresentationVerifier>();
+        services.AddSingleton<IPresentationVerifier, DataIntegrityPresentationFormat>();
+        services.AddSingleton<DidBinding>();
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<IEmailSender>(s => string.Equals(s.GetRequiredService<HolderOptions>().EmailSender, "smtp", StringComparison.OrdinalIgnoreCase)
+            ? new SmtpEmailSender(s.GetRequiredService<IOptions<SmtpOptions>>().Value)
+            : s.GetRequiredService<OutboxEmailSender>());
         services.AddSingleton<CredentialSkills>();
         services.AddSingleton<LearnerCredentialStore>();
         services.AddSingleton<LearnerCredentials>();

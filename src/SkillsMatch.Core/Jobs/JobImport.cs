@@ -18,6 +18,9 @@ public sealed class JobImport(JobPipeline pipeline, JobPostingWriter writer)
 {
     public const int DefaultBatchSize = 64;
 
+    /// <summary>Where the time went, summed over every import this instance ran.</summary>
+    public JobImportProfile Profile => pipeline.Profile;
+
     public async Task<JobImportResult> RunAsync(string path, bool isDemo, IProgress<ImportProgress>? progress, CancellationToken ct, int batchSize = DefaultBatchSize)
     {
         var errors = new List<ImportRowError>();
@@ -28,7 +31,10 @@ public sealed class JobImport(JobPipeline pipeline, JobPostingWriter writer)
         async Task FlushAsync()
         {
             if (batch.Count == 0) return;
-            var stored = await writer.SaveAsync(await pipeline.ProcessAsync(batch, ct), isDemo, owner: null, ct);
+            var processed = await pipeline.ProcessAsync(batch, ct);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var stored = await writer.SaveAsync(processed, isDemo, owner: null, ct);
+            pipeline.Profile.AddStorage(started);
             created += stored.Count(s => s.Created);
             updated += stored.Count(s => !s.Created);
             batch.Clear();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using SkillsMatch.Embeddings;
 using SkillsMatch.Extraction;
@@ -12,33 +13,49 @@ public sealed record ProcessedPosting(JobPosting Posting, IReadOnlyList<Extracte
 /// <summary>
 /// What every posting goes through before it is stored: skills from title, description, skills field and
 /// requirements (required/preferred and level cues come with them); the top occupations for its title and
-/// text; and one vector (<see cref="EmbeddingText.ForPosting"/>). Postings are processed in parallel and
-/// embedded in one batch.
+/// text; and one vector (<see cref="EmbeddingText.ForPosting"/>), which the classifier reuses as its title + text
+/// vector. Postings are extracted and classified in parallel and embedded in one batch.
 /// </summary>
 public sealed class JobPipeline(
     SkillExtractor extractor, OccupationClassifier classifier, WorkingTaxonomy working, IEmbeddingGenerator<string, Embedding<float>>? embeddings = null)
 {
     public const int TopOccupations = 3;
 
+    /// <summary>Busy time per stage since this pipeline was made (bench jobs prints it).</summary>
+    public JobImportProfile Profile { get; } = new();
+
     public async Task<IReadOnlyList<ProcessedPosting>> ProcessAsync(IReadOnlyList<JobPosting> postings, CancellationToken ct)
     {
         var taxonomyId = await working.GetIdAsync(ct);
-        var found = new (IReadOnlyList<ExtractedSkill> Skills, IReadOnlyList<OccupationMatch> Occupations)[postings.Count];
-        await Parallel.ForAsync(0, postings.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (i, token) =>
-            {
-                var posting = postings[i];
-                var skills = await extractor.ExtractAsync(posting.ExtractionText(), taxonomyId, new ExtractionOptions(), token);
-                var occupations = await classifier.ClassifyAsync(posting.Title, posting.Description, taxonomyId, TopOccupations, token);
-                found[i] = (skills.Skills, occupations);
-            });
+        var skills = new IReadOnlyList<ExtractedSkill>[postings.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForAsync(0, postings.Count, parallel, async (i, token) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var extracted = await extractor.ExtractAsync(postings[i].ExtractionText(), taxonomyId, new ExtractionOptions(), token);
+            skills[i] = PostingRequirements.Apply(postings[i], extracted.Skills);
+            Profile.AddExtraction(started);
+        });
 
+        // The posting vector (title, skills, start of the text) is also the classifier's title + text vector: the
+        // long text, the costliest thing to embed, is embedded once per posting, for the whole batch at once.
         float[][]? vectors = null;
         if (embeddings is not null && postings.Count > 0)
         {
-            var texts = postings.Select((p, i) => EmbeddingText.ForPosting(p.Title, found[i].Skills.Select(s => s.Label), p.Description)).ToList();
+            var started = Stopwatch.GetTimestamp();
+            var texts = postings.Select((p, i) => EmbeddingText.ForPosting(p.Title, skills[i].Select(s => s.Label), p.Description)).ToList();
             vectors = (await embeddings.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector.ToArray()).ToArray();
+            Profile.AddPostingVectors(started);
         }
-        return postings.Select((p, i) => new ProcessedPosting(p, found[i].Skills, found[i].Occupations, vectors?[i])).ToList();
+
+        var occupations = new IReadOnlyList<OccupationMatch>[postings.Count];
+        await Parallel.ForAsync(0, postings.Count, parallel, async (i, token) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            occupations[i] = await classifier.ClassifyAsync(postings[i].Title, postings[i].Description,
+                vectors is null ? (ReadOnlyMemory<float>?)null : vectors[i], taxonomyId, TopOccupations, token);
+            Profile.AddOccupations(started);
+        });
+        return postings.Select((p, i) => new ProcessedPosting(p, skills[i], occupations[i], vectors?[i])).ToList();
     }
 }

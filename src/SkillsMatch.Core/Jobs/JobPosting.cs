@@ -28,14 +28,31 @@ public sealed record JobPosting
     public required string SourceJson { get; init; }
 
     /// <summary>The text skills are extracted from: title, description, the skills field and the requirements.</summary>
-    public string ExtractionText() => string.Join("\n\n", new[]
+    public string ExtractionText() => string.Join(PartSeparator, ExtractionParts().Select(p => p.Text));
+
+    /// <summary>Where the skills field's items sit in <see cref="ExtractionText"/> ([start, end)); null without one.</summary>
+    public (int Start, int End)? SkillsFieldRange()
     {
-        Title, Description,
-        Skills is null ? null : "Skills:\n" + Skills,
-        Qualifications is null ? null : "Qualifications:\n" + Qualifications,
-        Experience is null ? null : "Experience:\n" + Experience,
-        Education is null ? null : "Education:\n" + Education,
-    }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        var offset = 0;
+        foreach (var (field, text) in ExtractionParts())
+        {
+            if (field == nameof(Skills)) return (offset + SkillsHeading.Length, offset + text.Length);
+            offset += text.Length + PartSeparator.Length;
+        }
+        return null;
+    }
+
+    private const string PartSeparator = "\n\n";
+    private const string SkillsHeading = "Skills:\n";
+
+    private IEnumerable<(string Field, string Text)> ExtractionParts() => new (string Field, string? Text)[]
+    {
+        (nameof(Title), Title), (nameof(Description), Description),
+        (nameof(Skills), Skills is null ? null : SkillsHeading + Skills),
+        (nameof(Qualifications), Qualifications is null ? null : "Qualifications:\n" + Qualifications),
+        (nameof(Experience), Experience is null ? null : "Experience:\n" + Experience),
+        (nameof(Education), Education is null ? null : "Education:\n" + Education),
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Text)).Select(p => (p.Field, p.Text!));
 }
 
 public static class RemoteMode

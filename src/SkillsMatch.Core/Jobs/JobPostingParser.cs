@@ -19,7 +19,7 @@ public static partial class JobPostingParser
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(json); }
-        catch (JsonException ex) { return Failed(new FieldError("$", $"not valid JSON ({ex.Message})")); }
+        catch (JsonException ex) { return Failed(new FieldError("$", "not valid JSON" + SkillsMatch.Credentials.Formats.Json.Where(ex))); }
         using (document) return Parse(document.RootElement, json);
     }
 

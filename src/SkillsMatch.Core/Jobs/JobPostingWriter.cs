@@ -41,7 +41,7 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
                 valid_through, salary_min, salary_max, salary_currency, salary_unit, qualifications, experience, experience_months,
                 education, source, embedding, is_demo, @owner
               FROM staged_postings
-            ON CONFLICT (external_id) DO UPDATE SET
+            ON CONFLICT ((coalesce(owner, '')), external_id) DO UPDATE SET
                 title = excluded.title, description = excluded.description, employer = excluded.employer,
                 employment_type = excluded.employment_type, region = excluded.region, city = excluded.city, remote = excluded.remote,
                 date_posted = excluded.date_posted, valid_through = excluded.valid_through, salary_min = excluded.salary_min,

@@ -70,14 +70,18 @@ public sealed partial class LearnerStore
         Guid id;
         if (experienceId is { } existing)
         {
+            // The update's own row count decides, and the evidence delete is scoped by learner too: an experience id of
+            // another learner matches nothing here and changes nothing of hers (issue 15).
             var updated = await conn.ExecuteAsync(new CommandDefinition("""
                 UPDATE learner_experiences SET kind = @kind, title = @title, organisation = @organisation, description = @description,
                        start_date = @startDate::date, end_date = @endDate::date
-                 WHERE id = @id AND learner_id = @learnerId;
-                DELETE FROM learner_skill_evidence WHERE experience_id = @id;
+                 WHERE id = @id AND learner_id = @learnerId
                 """, new { row.learnerId, row.kind, row.title, row.organisation, row.description, row.startDate, row.endDate, id = existing },
                 tx, cancellationToken: ct));
             if (updated == 0) return null;
+            await conn.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM learner_skill_evidence WHERE experience_id = @id AND learner_id = @learnerId",
+                new { row.learnerId, id = existing }, tx, cancellationToken: ct));
             id = existing;
         }
         else

@@ -15,7 +15,10 @@ public sealed partial class LearnerStore(
 {
     private const string UniqueViolation = "23505";
 
-    /// <summary>The new learner's id, or null when another learner already has <see cref="CheckedLearner.ExternalRef"/>.</summary>
+    /// <summary>
+    /// The new learner's id, or null when another learner already has <see cref="CheckedLearner.ExternalRef"/>. Only staff
+    /// create learners, so the e-mail given counts as verified (staff-attested) for holder binding.
+    /// </summary>
     public async Task<Guid?> CreateAsync(CheckedLearner learner, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -25,9 +28,9 @@ public sealed partial class LearnerStore(
         {
             id = await conn.QuerySingleAsync<Guid>(new CommandDefinition("""
                 INSERT INTO learners (external_ref, display_name, email, region, city, remote_preference, target_occupation_ids,
-                                      visible_to_employers, visible_parts, is_demo)
+                                      visible_to_employers, visible_parts, is_demo, email_verified)
                 VALUES (@ExternalRef, @DisplayName, @Email, @Region, @City, @RemotePreference, @TargetOccupationIds,
-                        @VisibleToEmployers, @VisibleParts, @IsDemo)
+                        @VisibleToEmployers, @VisibleParts, @IsDemo, @Email IS NOT NULL)
                 RETURNING id
                 """, learner, tx, cancellationToken: ct));
         }
@@ -40,8 +43,12 @@ public sealed partial class LearnerStore(
         return id;
     }
 
-    /// <summary>Replaces the profile and consent (an omitted external ref keeps the stored one).</summary>
-    public async Task<UpdateOutcome> UpdateAsync(Guid id, CheckedLearner learner, CancellationToken ct)
+    /// <summary>
+    /// Replaces the profile and consent (an omitted external ref keeps the stored one). A changed e-mail counts as verified
+    /// only when <paramref name="staffAttested"/> (an admin or practitioner set it); a learner's own change must be verified
+    /// with a code before it binds credentials.
+    /// </summary>
+    public async Task<UpdateOutcome> UpdateAsync(Guid id, CheckedLearner learner, CancellationToken ct, bool staffAttested = false)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -50,11 +57,12 @@ public sealed partial class LearnerStore(
         {
             updated = await conn.ExecuteAsync(new CommandDefinition("""
                 UPDATE learners SET external_ref = coalesce(@ExternalRef, external_ref), display_name = @DisplayName, email = @Email,
+                       email_verified = CASE WHEN email IS NOT DISTINCT FROM @Email THEN email_verified ELSE @Email IS NOT NULL AND @StaffAttested END,
                        region = @Region, city = @City, remote_preference = @RemotePreference, target_occupation_ids = @TargetOccupationIds,
                        visible_to_employers = @VisibleToEmployers, visible_parts = @VisibleParts, updated_at = now()
                  WHERE id = @Id
                 """, new { Id = id, learner.ExternalRef, learner.DisplayName, learner.Email, learner.Region, learner.City, learner.RemotePreference,
-                           learner.TargetOccupationIds, learner.VisibleToEmployers, learner.VisibleParts }, tx, cancellationToken: ct));
+                           learner.TargetOccupationIds, learner.VisibleToEmployers, learner.VisibleParts, StaffAttested = staffAttested }, tx, cancellationToken: ct));
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
         {

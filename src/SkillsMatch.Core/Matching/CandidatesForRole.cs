@@ -1,6 +1,7 @@
 using SkillsMatch.Matching.Explanation;
 using SkillsMatch.Matching.Features;
 using SkillsMatch.Matching.Retrieval;
+using SkillsMatch.Telemetry;
 
 namespace SkillsMatch.Matching;
 
@@ -39,9 +40,13 @@ public sealed class CandidatesForRole(MatchInputsStore inputs, MatchRetrieval re
         // Overlap on what the role needs: sharing only its assets says little, and each skill counted costs a scan.
         var essential = role.EssentialSkillIds;
         var overlapSkills = essential.Length > 0 ? essential : [.. role.Requirements.Select(r => r.SkillId)];
-        var candidates = await retrieval.LearnersAsync(role.Embedding, overlapSkills, filter, MatchRetrieval.Depth(limit), LoadAsync, ct);
-        var pairs = candidates.Values.Select(c => (role, c.Skills, Key: c.Profile)).ToList();
-        var ranked = await top.RankAsync(pairs, limit, showEvidence: true, ct);
+        IReadOnlyDictionary<Guid, (LearnerSkills Skills, VisibleProfile Profile)> candidates;
+        using (SkillsMatchTelemetry.Stage("retrieval", "candidates"))
+            candidates = await retrieval.LearnersAsync(role.Embedding, overlapSkills, filter, MatchRetrieval.Depth(limit), LoadAsync, ct);
+        // A learner holding none of what the role needs is not a candidate, however alike the profiles read (issue 18).
+        var pairs = candidates.Values.Where(c => filter.IncludeWeak || overlapSkills.Any(id => c.Skills.TryGet(id, out _)))
+            .Select(c => (role, c.Skills, Key: c.Profile)).ToList();
+        var ranked = await top.RankAsync(pairs, limit, showEvidence: true, ct, view: "candidates");
         return ranked.Select(r => Shown(r.Key, Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
     }
 

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using SkillsMatch.Matching.Retrieval;
+using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching;
@@ -15,7 +16,7 @@ namespace SkillsMatch.Matching;
 /// Entries also expire after <see cref="MaxAge"/>: postings pass their closing date and evidence ages without any
 /// write. Deleting a learner forgets their entries at once (<see cref="Forget"/>).
 /// </summary>
-public sealed class RoleMatchCache(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
+public sealed class RoleMatchCache(ReadRouting reads, TaxonomyStore taxonomies) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
@@ -35,7 +36,7 @@ public sealed class RoleMatchCache(NpgsqlDataSource dataSource, TaxonomyStore ta
     public async Task<Versions?> VersionsAsync(Guid learnerId, CancellationToken ct)
     {
         var labelsVersion = await taxonomies.LabelsVersionAsync(ct);
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         var row = await conn.QuerySingleOrDefaultAsync<(long Learner, long Postings, long Issuers)?>(new CommandDefinition("""
             SELECT l.xmin::text::bigint,
                    (SELECT version FROM change_versions WHERE name = 'postings'),

@@ -1,4 +1,5 @@
 using SkillsMatch.Matching.Retrieval;
+using SkillsMatch.Telemetry;
 
 namespace SkillsMatch.Matching;
 
@@ -13,7 +14,9 @@ public sealed class RolesForLearner(MatchInputsStore inputs, MatchRetrieval retr
     {
         if (remembered is null) return await ComputeAsync(learnerId, filter, limit, ct);
         if (await remembered.VersionsAsync(learnerId, ct) is not { } versions) return null;
-        if (remembered.Find(learnerId, filter, limit, versions) is { } known) return known;
+        var known = remembered.Find(learnerId, filter, limit, versions);
+        SkillsMatchTelemetry.MatchCacheLookup(hit: known is not null);
+        if (known is not null) return known;
         var matches = await ComputeAsync(learnerId, filter, limit, ct);
         if (matches is not null) remembered.Remember(learnerId, filter, limit, versions, matches);
         return matches;
@@ -21,11 +24,13 @@ public sealed class RolesForLearner(MatchInputsStore inputs, MatchRetrieval retr
 
     private async Task<IReadOnlyList<RoleMatch>?> ComputeAsync(Guid learnerId, RoleFilter filter, int limit, CancellationToken ct)
     {
+        var retrieving = SkillsMatchTelemetry.Stage("retrieval", "roles");
         var learners = await inputs.LearnersAsync([learnerId], ct);
         if (!learners.TryGetValue(learnerId, out var learner)) return null;
         var postings = await retrieval.PostingsAsync(
             learner.Embedding, [.. learner.All.Select(s => s.SkillId)], filter, MatchRetrieval.Depth(limit), inputs.PostingsAsync, ct);
-        var ranked = await top.RankAsync(postings.Values.Select(p => (p.Role, learner, Key: p)).ToList(), limit, showEvidence: true, ct);
+        retrieving.Dispose();
+        var ranked = await top.RankAsync(postings.Values.Select(p => (p.Role, learner, Key: p)).ToList(), limit, showEvidence: true, ct, view: "roles");
         return ranked.Select(r => new RoleMatch(r.Key.Id, r.Key.Title, r.Key.Employer, r.Key.Region, r.Key.City, r.Key.Remote,
             Math.Round(r.Result.Score, 1), r.Explanation)).ToList();
     }

@@ -10,30 +10,25 @@ namespace SkillsMatch.Occupations;
 /// </summary>
 public static partial class JobTitleText
 {
-    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.Ordinal)
-    {
-        ["rn"] = "registered nurse", ["rpn"] = "registered practical nurse", ["lpn"] = "licensed practical nurse",
-        ["np"] = "nurse practitioner", ["psw"] = "personal support worker", ["ece"] = "early childhood educator",
-        ["hca"] = "health care aide", ["mlt"] = "medical laboratory technologist", ["mla"] = "medical laboratory assistant",
-        ["dev"] = "developer", ["devs"] = "developer", ["eng"] = "engineer", ["engr"] = "engineer", ["mgr"] = "manager",
-        ["asst"] = "assistant", ["coord"] = "coordinator", ["rep"] = "representative", ["tech"] = "technician",
-        ["techs"] = "technician", ["hr"] = "human resources", ["qa"] = "quality assurance", ["bi"] = "business intelligence",
-        ["csr"] = "customer service representative", ["swe"] = "software engineer", ["sre"] = "site reliability engineer",
-        ["pm"] = "project manager", ["ml"] = "machine learning", ["ai"] = "artificial intelligence",
-        ["az"] = "tractor trailer truck", ["dz"] = "straight truck", ["cdl"] = "truck", ["ot"] = "occupational therapist",
-        ["pt"] = "physiotherapist", ["hvac"] = "hvac", ["acct"] = "accounting", ["ap"] = "accounts payable", ["ar"] = "accounts receivable",
-        ["sysadmin"] = "systems administrator", ["dba"] = "database administrator", ["soc"] = "security operations centre",
-    };
-
+    // Grades and schedule words: dropped from posted and taxonomy titles alike ("junior data analyst" is a data analyst).
     private static readonly HashSet<string> Noise = new(StringComparer.Ordinal)
     {
         "senior", "sr", "junior", "jr", "lead", "principal", "staff", "i", "ii", "iii", "iv", "v", "1", "2", "3", "4",
-        "level", "entry", "intermediate", "experienced", "full", "part", "time", "fulltime", "parttime", "ft", "temporary", "temp",
-        "contract", "permanent", "casual", "seasonal", "remote", "hybrid", "onsite", "nights", "night", "days", "day", "evenings",
-        "evening", "weekend", "weekends", "shift", "shifts", "overnight", "bilingual", "french", "english", "urgent", "hiring",
-        "immediate", "start", "new", "grad", "graduate", "month", "months", "year", "term", "position", "opportunity", "role",
-        "the", "a", "an", "of", "for", "with", "to", "in", "at", "h", "f", "m", "x", "class", "team", "ontario", "canada",
+        "level", "entry", "intermediate", "experienced", "full", "part", "time", "fulltime", "parttime", "ft",
+        "days", "day", "shift", "shifts", "bilingual", "french", "english", "start", "new", "grad", "graduate", "month",
+        "months", "year", "term", "position", "opportunity", "role", "h", "f", "m", "x", "class", "team",
     };
+
+    // Contract, place and hiring words: dropped from posted titles only, since a taxonomy names occupations with
+    // some of them ("contract engineer", "night porter").
+    private static readonly HashSet<string> PostedNoise = new(StringComparer.Ordinal)
+    {
+        "contract", "temporary", "temp", "permanent", "casual", "seasonal", "remote", "hybrid", "onsite", "nights", "night",
+        "evenings", "evening", "weekend", "weekends", "overnight", "urgent", "urgently", "hiring", "immediate", "vacancy",
+        "ontario", "canada", "malaysia",
+    };
+
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.Ordinal) { "the", "a", "an", "of", "for", "with", "to", "in", "at" };
 
     /// <summary>The title's words: the whole title, and its head (before a dash, bar, comma or parenthesis) when that differs.</summary>
     public static IReadOnlyList<string> Variants(string title)
@@ -43,7 +38,9 @@ public static partial class JobTitleText
         return head.Length > 0 && head != whole ? [whole, head] : [whole];
     }
 
-    public static string Normalize(string title)
+    /// <param name="posted">A title as posted: contract, place and hiring words go too, which a taxonomy's own titles
+    /// keep ("contract engineer", "night porter" name occupations).</param>
+    public static string Normalize(string title, bool posted = true)
     {
         var text = Embeddings.AccentStripper.Strip(title).ToLowerInvariant().Replace("&", " and ", StringComparison.Ordinal);
         var words = new List<string>();
@@ -51,14 +48,25 @@ public static partial class JobTitleText
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
-            if (token.Length == 0 || Noise.Contains(token)) continue;
+            if (token.Length == 0 || FunctionWords.Contains(token) || Noise.Contains(token) || (posted && PostedNoise.Contains(token))) continue;
             if (token == "admin")
                 token = i + 1 < tokens.Length && tokens[i + 1] is "assistant" or "officer" or "clerk" or "coordinator" or "support" ? "administrative" : "administrator";
-            else if (Abbreviations.TryGetValue(token, out var spelled)) token = spelled;
+            else if (JobTitleAcronyms.Table.TryGetValue(token, out var spelled)) token = spelled;
             words.Add(token);
         }
         return string.Join(' ', words);
     }
+
+    /// <summary>
+    /// Words that say what grade or kind of post a title is, not which occupation: "General Worker" is not an army
+    /// general, "Retail Executive" not a chief executive officer, "MEAL Officer" not an armed forces officer. They
+    /// never make two titles agree on their own (<see cref="OccupationIndex"/>).
+    /// </summary>
+    public static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "general", "head", "chief", "executive", "officer", "lead", "assistant", "specialist", "associate", "staff",
+        "senior", "junior", "principal", "deputy", "trainee", "intern", "internship", "helper", "professional", "member",
+    };
 
     /// <summary>Word forms compared without a plural s ("drivers" is "driver").</summary>
     public static string Stem(string word) =>

@@ -3,10 +3,21 @@ using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Occupations;
 
-/// <summary>One taxonomy's occupations prepared for title comparison: every title and alternative title normalised, with its words and trigrams, and each occupation's title vector.</summary>
+/// <summary>
+/// One taxonomy's occupations prepared for title comparison: every title and alternative title normalised, with its
+/// words and trigrams, an inverted index from trigram to titles (only titles sharing a trigram with the query can
+/// score, so only those are compared), and each occupation's title vector.
+/// </summary>
 public sealed class OccupationIndex
 {
+    /// <summary>
+    /// A taxonomy title that shares only generic words ("general", "head", "officer": <see cref="JobTitleText.GenericWords"/>)
+    /// with a posted title that has words of its own keeps this share of its similarity: the domain words must agree.
+    /// </summary>
+    public const double GenericOnlyFactor = 0.45;
+
     private readonly List<TitleEntry> entries = [];
+    private readonly Dictionary<int, List<int>> byTrigram = [];
 
     public OccupationIndex(IReadOnlyList<OccupationTitles> occupations)
     {
@@ -15,8 +26,15 @@ public sealed class OccupationIndex
         {
             foreach (var title in occupations[i].AltTitles.Prepend(occupations[i].Title).Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                var normalized = JobTitleText.Normalize(title);
-                if (normalized.Length > 0) entries.Add(new TitleEntry(i, title, Query.Of(normalized)));
+                var normalized = JobTitleText.Normalize(title, posted: false);
+                if (normalized.Length == 0) continue;
+                var entry = new TitleEntry(i, title, Query.Of(normalized));
+                foreach (var gram in entry.Words.Trigrams)
+                {
+                    if (!byTrigram.TryGetValue(gram, out var list)) byTrigram[gram] = list = [];
+                    list.Add(entries.Count);
+                }
+                entries.Add(entry);
             }
         }
         HasVectors = occupations.Any(o => o.Vector is not null);
@@ -30,13 +48,24 @@ public sealed class OccupationIndex
     public (double Score, string Title)[] Lexical(IReadOnlyList<Query> queries)
     {
         var best = new (double Score, string Title)[Occupations.Count];
-        foreach (var entry in entries)
+        var shared = new int[entries.Count];
+        var touched = new List<int>();
+        foreach (var query in queries)
         {
-            foreach (var query in queries)
+            foreach (var gram in query.Trigrams)
             {
-                var score = Similarity(query, entry.Words);
-                if (score > best[entry.Occupation].Score) best[entry.Occupation] = (score, entry.Title);
+                if (!byTrigram.TryGetValue(gram, out var list)) continue;
+                foreach (var e in list)
+                    if (shared[e]++ == 0) touched.Add(e);
             }
+            foreach (var e in touched)
+            {
+                var entry = entries[e];
+                var score = Similarity(query, entry.Words, shared[e]);
+                if (score > best[entry.Occupation].Score) best[entry.Occupation] = (score, entry.Title);
+                shared[e] = 0;
+            }
+            touched.Clear();
         }
         return best;
     }
@@ -52,38 +81,35 @@ public sealed class OccupationIndex
 
     /// <summary>
     /// Trigram Dice (spelling variants, compounds), word Dice (same words) and containment (every word of the
-    /// taxonomy title appears in the posted one: "registered nurse" in "registered nurse medical surgical").
+    /// taxonomy title appears in the posted one: "registered nurse" in "registered nurse medical surgical"); cut
+    /// when the titles share only generic words.
     /// </summary>
-    private static double Similarity(Query q, Query t)
+    private static double Similarity(Query q, Query t, int sharedTrigrams)
     {
         if (q.Text == t.Text) return 1;
-        var common = 0;
-        foreach (var word in t.WordSet) if (q.WordSet.Contains(word)) common++;
+        int common = 0, commonDomain = 0;
+        foreach (var word in t.WordSet)
+        {
+            if (!q.WordSet.Contains(word)) continue;
+            common++;
+            if (!JobTitleText.GenericWords.Contains(word)) commonDomain++;
+        }
         var wordDice = 2.0 * common / (q.WordSet.Count + t.WordSet.Count);
         var containment = (double)common / t.WordSet.Count;
-        var trigramDice = 2.0 * Intersect(q.Trigrams, t.Trigrams) / (q.Trigrams.Length + t.Trigrams.Length);
-        return 0.4 * trigramDice + 0.3 * wordDice + 0.3 * containment;
-    }
-
-    private static int Intersect(int[] a, int[] b)
-    {
-        int i = 0, j = 0, n = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { n++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
-        return n;
+        var trigramDice = 2.0 * sharedTrigrams / (q.Trigrams.Length + t.Trigrams.Length);
+        var score = 0.4 * trigramDice + 0.3 * wordDice + 0.3 * containment;
+        return commonDomain == 0 && q.DomainWords > 0 ? GenericOnlyFactor * score : score;
     }
 
     private sealed record TitleEntry(int Occupation, string Title, Query Words);
 
-    /// <summary>A normalised title with its stemmed words and sorted trigram hashes.</summary>
-    public sealed record Query(string Text, HashSet<string> WordSet, int[] Trigrams)
+    /// <summary>A normalised title with its stemmed words, how many of them are not generic, and sorted trigram hashes.</summary>
+    public sealed record Query(string Text, HashSet<string> WordSet, int[] Trigrams, int DomainWords)
     {
-        public static Query Of(string normalized) =>
-            new(normalized, normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(JobTitleText.Stem).ToHashSet(StringComparer.Ordinal),
-                JobTitleText.Trigrams(normalized));
+        public static Query Of(string normalized)
+        {
+            var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(JobTitleText.Stem).ToHashSet(StringComparer.Ordinal);
+            return new(normalized, words, JobTitleText.Trigrams(normalized), words.Count(w => !JobTitleText.GenericWords.Contains(w)));
+        }
     }
 }

@@ -23,7 +23,8 @@ public sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCh
         {
             // Connections pooled before a restart are dead; drop them so the next probe starts clean.
             dataSource.Clear();
-            return HealthCheckResult.Unhealthy("The database does not answer: " + ex.Message);
+            // The probe's answer is public: the exception stays in the log (data: error), its text never reaches a client.
+            return HealthCheckResult.Unhealthy("The database does not answer.", ex);
         }
     }
 }

@@ -11,7 +11,7 @@ internal static class StagingTables
         CREATE TEMP TABLE staged_groups (external_id text, label text, description text, kind text, parent_external_id text) ON COMMIT DROP;
         CREATE TEMP TABLE staged_group_members (group_external_id text, skill_external_id text) ON COMMIT DROP;
         CREATE TEMP TABLE staged_relations (skill_external_id text, related_external_id text, kind text) ON COMMIT DROP;
-        CREATE TEMP TABLE staged_occupations (external_id text, title text, alt_titles text[], description text, isco_code text, onet_soc_code text, noc_code text, sector text) ON COMMIT DROP;
+        CREATE TEMP TABLE staged_occupations (external_id text, title text, alt_titles text[], description text, isco_code text, onet_soc_code text, noc_code text, sector text, code text) ON COMMIT DROP;
         CREATE TEMP TABLE staged_occupation_skills (occupation_external_id text, skill_external_id text, relation text, importance real, level real) ON COMMIT DROP;
         """;
 
@@ -79,7 +79,7 @@ internal static class StagingTables
         NpgsqlConnection conn, IEnumerable<OccupationRecord> occupations, IEnumerable<OccupationSkillRecord> links, CancellationToken ct)
     {
         await using (var copy = await conn.BeginBinaryImportAsync(
-            "COPY staged_occupations (external_id, title, alt_titles, description, isco_code, onet_soc_code, noc_code, sector) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY staged_occupations (external_id, title, alt_titles, description, isco_code, onet_soc_code, noc_code, sector, code) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var o in occupations)
             {
@@ -92,6 +92,7 @@ internal static class StagingTables
                 await WriteNullableAsync(copy, o.OnetSocCode, ct);
                 await WriteNullableAsync(copy, o.NocCode, ct);
                 await WriteNullableAsync(copy, o.Sector, ct);
+                await WriteNullableAsync(copy, o.Code, ct);
             }
             await copy.CompleteAsync(ct);
         }

@@ -41,7 +41,8 @@ public sealed record OccupationRecord(
     string? IscoCode,
     string? OnetSocCode,
     string? NocCode,
-    string? Sector);
+    string? Sector,
+    string? Code = null);
 
 /// <summary>Importance (O*NET IM, 1–5) and Level (O*NET LV, 0–7) where the source gives them.</summary>
 public sealed record OccupationSkillRecord(

@@ -9,11 +9,13 @@ public sealed partial class TaxonomyStore
     public async Task<IReadOnlyList<OccupationTitles>> LoadOccupationTitlesAsync(int taxonomyId, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(long Id, string ExternalId, string Title, string[] AltTitles, Vector? Embedding)>(new CommandDefinition("""
-            SELECT id, external_id, title, alt_titles, embedding FROM occupations WHERE taxonomy_id = @taxonomyId ORDER BY id
+        var rows = await conn.QueryAsync<(long Id, string ExternalId, string Title, string[] AltTitles, Vector? Embedding, string? Code, string? IscoCode)>(new CommandDefinition("""
+            SELECT id, external_id, title, alt_titles, embedding, code, isco_code FROM occupations WHERE taxonomy_id = @taxonomyId ORDER BY id
             """, new { taxonomyId }, cancellationToken: ct, commandTimeout: 120));
-        return rows.Select(r => new OccupationTitles(r.Id, r.ExternalId, r.Title, r.AltTitles, r.Embedding?.ToArray())).ToList();
+        return rows.Select(r => new OccupationTitles(r.Id, r.ExternalId, r.Title, r.AltTitles, r.Embedding?.ToArray(), r.Code, r.IscoCode)).ToList();
     }
 }
 
-public sealed record OccupationTitles(long Id, string ExternalId, string Title, IReadOnlyList<string> AltTitles, float[]? Vector);
+/// <param name="Code">The source's own code (ESCO "2422.10"), where it has one.</param>
+public sealed record OccupationTitles(long Id, string ExternalId, string Title, IReadOnlyList<string> AltTitles, float[]? Vector,
+    string? Code = null, string? IscoCode = null);

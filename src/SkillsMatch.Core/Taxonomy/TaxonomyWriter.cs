@@ -119,12 +119,12 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
         """;
 
     private const string UpsertOccupations = """
-        INSERT INTO occupations (taxonomy_id, external_id, title, alt_titles, description, isco_code, onet_soc_code, noc_code, sector)
-        SELECT @t, external_id, title, alt_titles, description, isco_code, onet_soc_code, noc_code, sector FROM staged_occupations
+        INSERT INTO occupations (taxonomy_id, external_id, title, alt_titles, description, isco_code, onet_soc_code, noc_code, sector, code)
+        SELECT @t, external_id, title, alt_titles, description, isco_code, onet_soc_code, noc_code, sector, code FROM staged_occupations
         ON CONFLICT (taxonomy_id, external_id) DO UPDATE
            SET title = EXCLUDED.title, alt_titles = EXCLUDED.alt_titles, description = EXCLUDED.description,
                isco_code = EXCLUDED.isco_code, onet_soc_code = EXCLUDED.onet_soc_code,
-               noc_code = EXCLUDED.noc_code, sector = EXCLUDED.sector;
+               noc_code = EXCLUDED.noc_code, sector = EXCLUDED.sector, code = EXCLUDED.code;
         DELETE FROM occupations o WHERE o.taxonomy_id = @t
            AND NOT EXISTS (SELECT 1 FROM staged_occupations x WHERE x.external_id = o.external_id);
 

@@ -17,7 +17,7 @@ namespace SkillsMatch.Tests.Access;
 public sealed class EndpointAccessMatrixTests : IAsyncLifetime
 {
     /// <summary>(method, route pattern) → who gets through, and the body sent (valid where easy, so a refusal is not a 400).</summary>
-    private static readonly Dictionary<string, (AccessRule Rule, Func<AccessWorld, object>? Body)> Expected = new()
+    internal static readonly Dictionary<string, (AccessRule Rule, Func<AccessWorld, object>? Body)> Expected = new()
     {
         ["GET /"] = (Public, null),
         ["GET /health/live"] = (Public, null),
@@ -58,6 +58,16 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         ["DELETE /learners/{learnerId:guid}/credentials/{credentialId:guid}"] = (LearnerAccess, null),
         ["POST /learners/{learnerId:guid}/credentials/{credentialId:guid}/verify"] = (LearnerAccess, null),
 
+        ["GET /learners/{learnerId:guid}/holder/"] = (LearnerAccess, null),
+        ["POST /learners/{learnerId:guid}/holder/emails"] = (LearnerAccess, _ => new { address = "matrix@example.org" }),
+        ["POST /learners/{learnerId:guid}/holder/emails/verify"] = (LearnerAccess, _ => new { address = "matrix@example.org", code = "123456" }),
+        ["POST /learners/{learnerId:guid}/holder/challenges"] = (LearnerAccess, null),
+        ["POST /learners/{learnerId:guid}/holder/dids"] = (LearnerAccess, _ => new { presentation = "not.a.presentation" }),
+        // The codes sent to a learner's address: their practitioner or an admin, never the learner's own key.
+        ["GET /learners/{learnerId:guid}/holder/outbox"] = (Roles(Who.Admin, Who.PractitionerCaseload), null),
+
+        ["GET /admin/organisations/{organisation}/brands/"] = (Roles(Who.Admin), null),
+        ["PUT /admin/organisations/{organisation}/brands/"] = (Roles(Who.Admin), _ => new { brands = new[] { "Matrix brand" } }),
         ["POST /jobs/"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), _ => new { title = $"Matrix clerk {Guid.NewGuid():N}", description = "Files records." }),
         ["GET /jobs/"] = (AnyKey, null),
         ["GET /jobs/{id:guid}"] = (AnyKey, null),
@@ -87,6 +97,12 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         ["GET /admin/keys"] = (Roles(Who.Admin), null),
         ["DELETE /admin/keys/{id:guid}"] = (Roles(Who.Admin), null),
         ["GET /admin/audit"] = (Roles(Who.Admin), null),
+
+        // The assistant: any key; what each tool allows is the tool matrix's (ToolAccessMatrixTests). No model here: 503.
+        ["POST /assistant/chat"] = (AnyKey, _ => new { message = "What are my matches?" }),
+        ["GET /assistant/writes"] = (AnyKey, null),
+        ["PUT /assistant/writes"] = (AnyKey, _ => new { enabled = false }),
+        ["POST /mcp/"] = (AnyKey, _ => new { jsonrpc = "2.0", id = 1, method = "ping" }),
     };
 
     private static object ExperienceBody(AccessWorld world) => new { kind = "experience", title = "Records clerk", description = "Filed records." };
@@ -186,6 +202,52 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         using var client = api.CreateClient();
         return DeclaredErrorResponses.Read(await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/openapi/v1.json"));
     }
+
+    /// <summary>
+    /// Issue 15, isolation: every route that names a sub-resource of a learner (experience, credential, grant) is tried by
+    /// every kind of caller with the world's learner in the learner slot and <em>another</em> learner's sub-resource id
+    /// (and once more under a learner id that does not exist). The answer is 401, 403 or 404, never a success, and a
+    /// checksum of the other learner's rows is unchanged.
+    /// </summary>
+    [Fact]
+    public async Task Another_learners_sub_resource_ids_reach_nothing_whoever_asks()
+    {
+        var routes = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/learners/", StringComparison.Ordinal)
+                        && e.RoutePattern.Parameters.Any(p => p.Name is "experienceId" or "credentialId" or "practitioner"))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Endpoint: e)))
+            .ToList();
+        Assert.True(routes.Count >= 6, $"expected the experience, credential and grant routes, found {routes.Count}");
+        var world = await AccessWorld.CreateAsync(api);
+        var before = await world.OtherChecksumAsync();
+        var failures = new List<string>();
+        var tried = 0;
+        foreach (var (method, endpoint) in routes)
+            foreach (var learnerSlot in new[] { world.Learner, Guid.NewGuid() })
+                foreach (var who in AccessWorld.Order)
+                {
+                    var path = FillOther(endpoint.RoutePattern, world, learnerSlot);
+                    using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                    if (Expected[Key(method, endpoint)].Body is { } body) request.Content = JsonContent.Create(body(world));
+                    using var response = await world.Client(who).SendAsync(request);
+                    tried++;
+                    if (response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
+                        failures.Add($"{method} {path} as {who}: {(int)response.StatusCode} {await Snippet(response)}");
+                }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {tried} reached another learner's sub-resource:\n" + string.Join("\n", failures));
+        Assert.Equal(before, await world.OtherChecksumAsync());
+        Assert.Equal(routes.Count * 2 * AccessWorld.Order.Count, tried);
+    }
+
+    private static string FillOther(RoutePattern pattern, AccessWorld world, Guid learnerSlot) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart l => l.Content,
+            RoutePatternSeparatorPart s => s.Content,
+            RoutePatternParameterPart { Name: "id" or "learnerId" } => learnerSlot.ToString(),
+            RoutePatternParameterPart p => Uri.EscapeDataString(world.OtherSubResource(p.Name)),
+            _ => "",
+        }))));
 
     private static string Key(string method, RouteEndpoint endpoint) => $"{method} {endpoint.RoutePattern.RawText}";
 

@@ -20,6 +20,29 @@ public sealed class CredentialHttpClientTests : CredentialTestHost
     [InlineData("ff02::1", false)]
     [InlineData("::ffff:127.0.0.1", false)]
     [InlineData("::ffff:10.0.0.1", false)]
+    // Issue 15: every IANA special-purpose range, IPv4-compatible IPv6 and embedded forms.
+    [InlineData("192.0.2.10", false)]
+    [InlineData("198.51.100.7", false)]
+    [InlineData("203.0.113.9", false)]
+    [InlineData("192.0.0.8", false)]
+    [InlineData("198.18.0.1", false)]
+    [InlineData("198.19.255.1", false)]
+    [InlineData("240.0.0.1", false)]
+    [InlineData("255.255.255.255", false)]
+    [InlineData("192.88.99.1", false)]
+    [InlineData("::127.0.0.1", false)]
+    [InlineData("::8.8.8.8", false)]
+    [InlineData("::", false)]
+    [InlineData("64:ff9b::7f00:1", false)]
+    [InlineData("64:ff9b:1::1", false)]
+    [InlineData("100::1", false)]
+    [InlineData("2001:db8::1", false)]
+    [InlineData("2001::1", false)]
+    [InlineData("2002:7f00:1::", false)]
+    [InlineData("3fff::1", false)]
+    [InlineData("fec0::1", false)]
+    [InlineData("::ffff:192.0.2.1", false)]
+    [InlineData("64:ff9b::808:808", true)]
     [InlineData("93.184.215.14", true)]
     [InlineData("2606:4700::6810:85e5", true)]
     public void Only_public_addresses_are_allowed_by_default(string address, bool allowed)
@@ -48,7 +71,32 @@ public sealed class CredentialHttpClientTests : CredentialTestHost
 
         Assert.False(fetch.Succeeded);
         Assert.Empty(fetch.Body);
-        Assert.Contains("may not contact", fetch.Problem, StringComparison.Ordinal);
+        Assert.Contains("may not contact", fetch.Detail, StringComparison.Ordinal);
+        Assert.Equal(CredentialFetch.Uniform, fetch.Problem);
+    }
+
+    [Fact]
+    public void The_hosts_own_interface_addresses_count_as_loopback()
+    {
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(u => u.Address).ToList();
+        Assert.NotEmpty(own);
+        Assert.All(own, address => Assert.False(CredentialHttpClient.IsAllowedAddress(address, new CredentialHttpOptions { AllowPrivate = true }), address.ToString()));
+    }
+
+    [Fact]
+    public async Task A_refused_address_a_closed_port_and_an_unknown_name_give_clients_the_same_sentence()
+    {
+        using var strict = new CredentialHttpClient(new CredentialHttpOptions { AllowHttp = true, Timeout = TimeSpan.FromSeconds(2) });
+        using var loopback = new CredentialHttpClient(new CredentialHttpOptions { AllowHttp = true, AllowLoopback = true, Timeout = TimeSpan.FromSeconds(2) });
+
+        var refused = await strict.GetAsync(new Uri(Server.Serve("/x", "{}")), CancellationToken.None);
+        var closedPort = await loopback.GetAsync(new Uri("http://127.0.0.1:9/"), CancellationToken.None);
+        var unknownName = await strict.GetAsync(new Uri("https://no-such-host.invalid/"), CancellationToken.None);
+        var notFound = await loopback.GetAsync(new Uri(Server.Url("/missing-" + Guid.NewGuid())), CancellationToken.None);
+
+        Assert.All(new[] { refused, closedPort, unknownName, notFound }, f => Assert.Equal("fetch-failed: the document could not be retrieved", f.Problem));
+        Assert.Equal(4, new[] { refused.Detail, closedPort.Detail, unknownName.Detail, notFound.Detail }.Distinct().Count()); // the log keeps the cause
     }
 
     [Fact]
@@ -60,7 +108,8 @@ public sealed class CredentialHttpClientTests : CredentialTestHost
         var fetch = await strict.GetAsync(new Uri(url), CancellationToken.None);
 
         Assert.False(fetch.Succeeded);
-        Assert.Contains("not an https URL", fetch.Problem, StringComparison.Ordinal);
+        Assert.Contains("not an https URL", fetch.Detail, StringComparison.Ordinal);
+        Assert.Equal(CredentialFetch.Uniform, fetch.Problem);
     }
 
     [Fact]
@@ -71,7 +120,8 @@ public sealed class CredentialHttpClientTests : CredentialTestHost
         var fetch = await Http.GetAsync(new Uri(url), CancellationToken.None);
 
         Assert.False(fetch.Succeeded);
-        Assert.Contains("more than 256 KB", fetch.Problem, StringComparison.Ordinal);
+        Assert.Contains("more than 256 KB", fetch.Detail, StringComparison.Ordinal);
+        Assert.Equal(CredentialFetch.Uniform, fetch.Problem);
     }
 
     [Fact]

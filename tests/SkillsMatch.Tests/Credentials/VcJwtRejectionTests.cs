@@ -201,7 +201,7 @@ public sealed class VcJwtRejectionTests : CredentialTestHost
     }
 
     [Fact]
-    public async Task Json_credential_with_an_embedded_proof_is_not_claimed_verified()
+    public async Task Json_credential_with_a_broken_embedded_proof_is_not_claimed_verified()
     {
         var credential = Ob3.Credential("did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK");
         credential["proof"] = new JsonObject { ["type"] = "DataIntegrityProof", ["cryptosuite"] = "eddsa-rdfc-2022", ["proofValue"] = "z3x" };
@@ -211,7 +211,8 @@ public sealed class VcJwtRejectionTests : CredentialTestHost
         Assert.Equal(CredentialFormat.VcJson, verdict.Format);
         Assert.True(verdict.StructureValid);
         Assert.False(verdict.IsVerified);
-        Assert.True(verdict.HasReason(ReasonCodes.ProofNotSupported));
+        Assert.False(verdict.SignatureValid);
+        Assert.True(verdict.HasReason(ReasonCodes.Malformed)); // no verificationMethod
         Assert.Single(verdict.Achievements);
     }
 }

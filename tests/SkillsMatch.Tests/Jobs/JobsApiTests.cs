@@ -69,7 +69,7 @@ public sealed class JobsApiTests : IAsyncLifetime
     [Fact]
     public async Task An_employer_manages_only_the_postings_it_created()
     {
-        using var owner = await api.CreateClientAsync(SkillsMatch.Access.Role.Employer);
+        using var owner = await api.CreateClientAsync(SkillsMatch.Access.Role.Employer, subject: $"{prefix} Analytics"); // its hiringOrganization
         using var other = await api.CreateClientAsync(SkillsMatch.Access.Role.Employer);
         var created = await owner.PostAsJsonAsync("/jobs", Posting("owned"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

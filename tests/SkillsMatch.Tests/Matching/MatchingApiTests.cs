@@ -24,6 +24,18 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
     }
 
     [Fact]
+    public async Task A_learner_with_none_of_the_essential_skills_is_a_candidate_only_when_asked()
+    {
+        // Issue 18: an employer's list was padded with learners holding 0 of 22 required skills.
+        var strict = Ids(await GetAsync(s.Employer, $"/jobs/{s.Posting}/candidates?limit=100"));
+        var weak = Ids(await GetAsync(s.Employer, $"/jobs/{s.Posting}/candidates?limit=100&includeWeak=true"));
+
+        Assert.DoesNotContain(s.PreferredOnly, strict);
+        Assert.Contains(s.Full, strict);
+        Assert.Contains(s.PreferredOnly, weak);
+    }
+
+    [Fact]
     public async Task Contact_details_only_for_learners_who_share_them()
     {
         var candidates = await GetAsync(s.Employer, $"/jobs/{s.Posting}/candidates?limit=100");

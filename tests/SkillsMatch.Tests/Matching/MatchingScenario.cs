@@ -31,6 +31,7 @@ public sealed class MatchingScenario : IAsyncLifetime
     public Guid Half { get; private set; }
     public Guid SelfDeclared { get; private set; }
     public Guid Hidden { get; private set; }
+    public Guid PreferredOnly { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -49,6 +50,7 @@ public sealed class MatchingScenario : IAsyncLifetime
         Half = await LearnerAsync("Half", ["skills"], true, ["sql", "data-analysis"], tier: 4);
         SelfDeclared = await LearnerAsync("Self", ["skills"], true, Essential, tier: 1);
         Hidden = await LearnerAsync("Hidden", ["skills", "contact"], false, Essential, tier: 4);
+        PreferredOnly = await LearnerAsync("PreferredOnly", ["skills"], true, ["python"], tier: 4);
     }
 
     public async Task DisposeAsync()

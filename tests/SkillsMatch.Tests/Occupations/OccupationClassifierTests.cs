@@ -40,4 +40,40 @@ public sealed class OccupationClassifierTests
 
         Assert.Empty(await classifier.ClassifyAsync("Senior II (Nights)", null, await ShippedTaxonomy.IdAsync(), 5, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task A_clear_title_is_confident_and_an_unknown_one_is_flagged()
+    {
+        var store = new TaxonomyStore(await TestDatabase.MigratedDataSourceAsync());
+        using var classifier = new OccupationClassifier(store, SharedModel.Generator);
+        var taxonomyId = await ShippedTaxonomy.IdAsync();
+
+        var clear = await classifier.ClassifyAsync("Personal Support Worker", null, taxonomyId, 5, CancellationToken.None);
+        var vague = await classifier.ClassifyAsync("Associate Zephyr", null, taxonomyId, 5, CancellationToken.None);
+
+        Assert.False(clear[0].LowConfidence, $"{clear[0].Title} {clear[0].Score}");
+        Assert.True(vague[0].LowConfidence, $"{vague[0].Title} {vague[0].Score}");
+        Assert.All(clear.Skip(1), m => Assert.False(m.LowConfidence));
+    }
+
+    [Fact]
+    public async Task Gold_occupations_may_be_isco_unit_groups_and_rows_may_carry_posting_text()
+    {
+        var store = new TaxonomyStore(await TestDatabase.MigratedDataSourceAsync());
+        using var classifier = new OccupationClassifier(store, SharedModel.Generator);
+        var gold = Path.Combine(Path.GetTempPath(), $"titles-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(gold, "title,occupation,text\nData Analyst,2511,\"Build Power BI dashboards and SQL reports.\"\nCook,9999,\n");
+        try
+        {
+            var report = await OccupationEvaluation.RunAsync(classifier, store, await ShippedTaxonomy.IdAsync(), gold, CancellationToken.None);
+            Assert.Equal(1, report.Count);
+            Assert.Equal(1, report.Unresolved);
+            Assert.Equal(1, report.WithText);
+            Assert.Equal(1.0, report.AccuracyAt1);
+        }
+        finally
+        {
+            File.Delete(gold);
+        }
+    }
 }

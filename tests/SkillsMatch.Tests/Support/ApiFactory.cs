@@ -25,6 +25,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         // Every client of a test host shares one address; rate limits are tested with their own settings.
         builder.UseSetting("Access:AnonymousPermits", "1000000");
         builder.UseSetting("Access:KeyPermits", "1000000");
+        builder.UseSetting("Access:FailedKeyPermits", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 

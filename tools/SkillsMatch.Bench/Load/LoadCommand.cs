@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SkillsMatch.Access;
 using SkillsMatch.Storage;
 
@@ -39,9 +41,10 @@ public static class LoadCommand
             var concurrency = parse.GetValue(connections);
             if (concurrency is < 1 or > 1024) throw new CliException("--connections is 1 to 1024");
 
-            await using var dataSource = Database.CreateDataSource(await BenchCommands.ConnectionStringAsync(parse, ct));
+            using var host = await BenchCommands.HostAsync(parse, ct);
+            var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
             var (adminKey, employerKey, created) = parse.GetValue(keys) is { } file ? (ReadKey(file, Role.Admin), ReadKey(file, Role.Employer), [])
-                : await CreateKeysAsync(new ApiKeyStore(dataSource), ct);
+                : await CreateKeysAsync(host.Services.GetRequiredService<ApiKeyStore>(), ct);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             {
                 BaseAddress = target,
@@ -90,7 +93,7 @@ public static class LoadCommand
             }
             finally
             {
-                var store = new ApiKeyStore(dataSource);
+                var store = host.Services.GetRequiredService<ApiKeyStore>();
                 foreach (var id in created) await store.RevokeAsync(id, CancellationToken.None);
             }
         });

@@ -19,7 +19,8 @@ internal static class Json
         }
         catch (JsonException e)
         {
-            throw new CredentialFormatException($"{what} is not valid JSON: {e.Message}") { Code = ReasonCodes.MalformedJson };
+            // Our words, not the parser's: no .NET exception text reaches a client (issue 15).
+            throw new CredentialFormatException($"{what} is not valid JSON{Json.Where(e)}") { Code = ReasonCodes.MalformedJson };
         }
     }
 
@@ -78,4 +79,8 @@ internal static class Json
             return DateTimeOffset.FromUnixTimeSeconds(seconds); // OB 2.0 allows a Unix timestamp for issuedOn/expires
         throw new CredentialFormatException($"{name} is not a date-time") { Code = ReasonCodes.MalformedJson };
     }
+
+    /// <summary>" (line L, byte B)" for a JSON parse error: where, in our words, never the parser's message.</summary>
+    public static string Where(JsonException e) =>
+        e?.LineNumber is { } line ? $" (line {line + 1}, byte {(e.BytePositionInLine ?? 0) + 1})" : "";
 }

@@ -47,7 +47,8 @@ internal static class SvgBadge
         }
         catch (XmlException e)
         {
-            throw Malformed($"the SVG is not well-formed XML: {e.Message}");
+            // Our words, not XmlReader's (which name its own settings, e.g. DtdProcessing): issue 15.
+            throw Malformed(e.LineNumber > 0 ? $"the SVG is not well-formed XML, or declares a DTD (line {e.LineNumber})" : "the SVG is not well-formed XML, or declares a DTD");
         }
     }
 

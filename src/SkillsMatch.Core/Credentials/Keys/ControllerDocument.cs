@@ -18,7 +18,7 @@ internal static class ControllerDocument
         }
         catch (JsonException e)
         {
-            return KeyResolution.Failed(controller, $"the key document of {controller} is not JSON: {e.Message}");
+            return KeyResolution.Failed(controller, $"the key document of {controller} is not JSON{Formats.Json.Where(e)}");
         }
         using (json)
         {

@@ -22,7 +22,7 @@ public sealed class DidJwkResolver : IKeyResolver
         }
         catch (Exception e) when (e is CredentialFormatException or FormatException or JsonException)
         {
-            return Task.FromResult(KeyResolution.Failed(did, $"{did} is not a usable did:jwk: {e.Message}"));
+            return Task.FromResult(KeyResolution.Failed(did, e is CredentialFormatException ? $"{did} is not a usable did:jwk: {e.Message}" : $"{did} is not a usable did:jwk: its key is not base64url JSON"));
         }
     }
 }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using SkillsMatch.Credentials.Formats;
 using SkillsMatch.Credentials.Keys;
+using SkillsMatch.Credentials.LinkedData;
+using SkillsMatch.Credentials.Proofs;
 
 namespace SkillsMatch.Credentials.Status;
 
@@ -13,10 +15,10 @@ namespace SkillsMatch.Credentials.Status;
 /// </summary>
 /// <remarks>
 /// A status list credential served as a VC-JWT must carry a valid signature by a key bound to the same issuer.
-/// One served as JSON with a Data Integrity proof is accepted unverified (Data Integrity is a separate issue),
-/// but only when its issuer is the credential's issuer.
+/// One served as JSON with a Data Integrity proof must carry a valid proof by a key bound to the same issuer; one with
+/// no proof at all is accepted only when its issuer is the credential's issuer.
 /// </remarks>
-internal sealed class CredentialStatusChecker(CredentialHttpClient http, IssuerKeyBinding keys, TimeProvider time, TimeSpan clockSkew)
+internal sealed class CredentialStatusChecker(CredentialHttpClient http, IssuerKeyBinding keys, TimeProvider time, TimeSpan clockSkew, DataIntegrityVerifier? dataIntegrity = null)
 {
     public async Task<StatusOutcome> CheckAsync(IReadOnlyList<JsonElement> entries, string? credentialId, string? issuerId, CancellationToken cancellationToken)
     {
@@ -95,11 +97,29 @@ internal sealed class CredentialStatusChecker(CredentialHttpClient http, IssuerK
         else
         {
             credential = Json.Parse(fetch.Body, $"the status list {url}");
+            if (Json.Property(credential, "proof") is not null && dataIntegrity is not null
+                && await VerifyProofAsync(fetch.Body, Json.Id(credential, "issuer"), cancellationToken) is { } problem)
+                return (null, $"the status list {url} is not validly signed by its issuer ({problem})");
         }
         var issuer = Json.Id(credential, "issuer");
         if (issuerId is not null && issuer != issuerId)
             return (null, $"the status list {url} is issued by {issuer ?? "nobody"}, not by the credential's issuer {issuerId}");
         return (credential, null);
+    }
+
+    /// <summary>The Data Integrity proof of a status list credential, bound to its issuer; null when it holds.</summary>
+    private async Task<string?> VerifyProofAsync(byte[] body, string? listIssuer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (PlainJson.Parse(body) is not Dictionary<string, object?> document) return "not a JSON object";
+            var outcome = await dataIntegrity!.VerifyAsync(document, "assertionMethod", listIssuer, cancellationToken: cancellationToken);
+            return outcome.SignatureValid && outcome.KeyBound ? null : string.Join("; ", outcome.Reasons.Select(r => r.Message));
+        }
+        catch (LinkedDataException e)
+        {
+            return e.Message;
+        }
     }
 
     /// <summary>

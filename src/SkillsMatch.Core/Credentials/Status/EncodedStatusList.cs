@@ -39,9 +39,9 @@ internal static class EncodedStatusList
             }
             return output.ToArray();
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException)
         {
-            throw new CredentialFormatException($"the status list encodedList is not GZIP data: {e.Message}");
+            throw new CredentialFormatException($"the status list encodedList is not GZIP data (corrupt or truncated)");
         }
     }
 

@@ -7,11 +7,12 @@ namespace SkillsMatch.Credentials.Storage;
 /// re-verification (on demand or scheduled), in the same transaction that stores the verdict:
 /// <list type="bullet">
 /// <item>revoked or suspended: the credential evidences nothing (all its evidence rows are removed; a lifted suspension restores them on the next check);</item>
-/// <item>alignment skills: tier 4 credential-verified when <see cref="CredentialAssessment.Verified"/>; none when a result is not
-/// Completed (the issuer does not certify them); otherwise tier 3 attested (untrusted or unknown issuer, unknown status,
-/// expired or not yet valid, or authenticity no longer established on re-check);</item>
+/// <item>alignment skills: tier 4 credential-verified when <see cref="CredentialAssessment.Verified"/> (which needs the
+/// subject bound to the learner); none when a result is not Completed (the issuer does not certify them); otherwise tier 3
+/// attested (holder not bound, untrusted or unknown issuer, unknown status, expired or not yet valid, or authenticity no
+/// longer established on re-check);</item>
 /// <item>skills the extraction pipeline finds in the achievement's text: tier 2 inferred, unless the same skill is already
-/// evidenced by one of the credential's alignments.</item>
+/// evidenced by one of the credential's alignments, and none when a result is not Completed.</item>
 /// </list>
 /// </summary>
 public static class CredentialEvidenceRule
@@ -26,7 +27,8 @@ public static class CredentialEvidenceRule
     public static EvidenceTier? ForText(CredentialAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
-        return assessment.Withdrawn ? null : EvidenceTier.Inferred;
+        // A result that is not Completed (Failed, InProgress …) certifies nothing: none of the credential's skills count.
+        return assessment.Withdrawn || !assessment.Verdict.ResultsCertify ? null : EvidenceTier.Inferred;
     }
 
     /// <summary>The evidence rows to store for <paramref name="found"/> under <paramref name="assessment"/>.</summary>

@@ -23,6 +23,10 @@ public sealed record CredentialRecord
     public DateTimeOffset? ValidFrom { get; init; }
     public DateTimeOffset? ValidUntil { get; init; }
     public bool Verified { get; init; }
+    public bool HolderBound { get; init; }
+
+    /// <summary>Issuer and credential id (or content hash): one learner at most holds it bound.</summary>
+    public string ClaimKey { get; init; } = "";
     public string Reasons { get; init; } = "[]";
     public DateTimeOffset VerifiedAt { get; init; }
     public DateTimeOffset NextCheckAt { get; init; }
@@ -71,6 +75,7 @@ public sealed record CredentialRecord
             ValidFrom = verdict.ValidFrom?.ToUniversalTime(),
             ValidUntil = verdict.ValidUntil?.ToUniversalTime(),
             Verified = assessment.Verified,
+            HolderBound = assessment.HolderBound,
             Reasons = JsonSerializer.Serialize(verdict.Reasons, Json),
             VerifiedAt = now.ToUniversalTime(),
             NextCheckAt = next.ToUniversalTime(),

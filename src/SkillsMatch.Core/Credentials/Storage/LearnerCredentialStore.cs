@@ -13,7 +13,7 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource, LearnerS
     private const string Columns = """
         c.id, c.learner_id, c.format, c.container, c.media_type, c.credential_ref, c.issuer_uri, c.issuer_name,
         c.achievement_name, c.achievement_description, c.achievement_criteria, c.microcredential, c.signature_valid,
-        c.key_bound, c.issuer_trusted, c.status, c.valid_from, c.valid_until, c.verified, c.reasons, c.verified_at,
+        c.key_bound, c.issuer_trusted, c.status, c.valid_from, c.valid_until, c.verified, c.holder_bound, c.reasons, c.verified_at,
         c.next_check_at, c.created_at, c.verdict
         """;
 
@@ -33,30 +33,61 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource, LearnerS
             new { learnerId, contentSha256 }, cancellationToken: ct));
     }
 
-    /// <summary>Stores the credential and its evidence in one transaction; null when the same bytes are already stored for the learner.</summary>
-    public async Task<Guid?> InsertAsync(
+    /// <summary>
+    /// Stores the credential and its evidence in one transaction. No id when the same bytes are already stored for the
+    /// learner; <see cref="InsertOutcome.ClaimTaken"/> when another learner bound the same credential first.
+    /// </summary>
+    public async Task<InsertOutcome> InsertAsync(
         Guid learnerId, byte[] content, byte[] contentSha256, string mediaType, CredentialRecord record,
         IReadOnlyList<CredentialEvidence> evidence, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        // ON CONFLICT DO NOTHING returns no row when a concurrent submission of the same bytes won.
-        var id = await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
-            INSERT INTO learner_credentials (learner_id, format, container, media_type, content, content_sha256, credential_ref,
-                issuer_uri, issuer_name, achievement_name, achievement_description, achievement_criteria, microcredential, verdict,
-                signature_valid, key_bound, issuer_trusted, status, valid_from, valid_until, verified, reasons, verified_at, next_check_at)
-            VALUES (@LearnerId, @Format, @Container, @MediaType, @Content, @ContentSha256, @CredentialRef,
-                @IssuerUri, @IssuerName, @AchievementName, @AchievementDescription, @AchievementCriteria, @Microcredential::jsonb, @Verdict::jsonb,
-                @SignatureValid, @KeyBound, @IssuerTrusted, @Status, @ValidFrom, @ValidUntil, @Verified, @Reasons::jsonb, @VerifiedAt, @NextCheckAt)
-            ON CONFLICT (learner_id, content_sha256) DO NOTHING
-            RETURNING id
-            """, Parameters(record, new { LearnerId = learnerId, Content = content, ContentSha256 = contentSha256, MediaType = mediaType }),
-            tx, cancellationToken: ct));
-        if (id is not { } created) return null;
+        Guid? id;
+        try
+        {
+            // ON CONFLICT DO NOTHING returns no row when a concurrent submission of the same bytes won.
+            id = await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition("""
+                INSERT INTO learner_credentials (learner_id, format, container, media_type, content, content_sha256, credential_ref,
+                    issuer_uri, issuer_name, achievement_name, achievement_description, achievement_criteria, microcredential, verdict,
+                    signature_valid, key_bound, issuer_trusted, status, valid_from, valid_until, verified, holder_bound, claim_key,
+                    reasons, verified_at, next_check_at)
+                VALUES (@LearnerId, @Format, @Container, @MediaType, @Content, @ContentSha256, @CredentialRef,
+                    @IssuerUri, @IssuerName, @AchievementName, @AchievementDescription, @AchievementCriteria, @Microcredential::jsonb, @Verdict::jsonb,
+                    @SignatureValid, @KeyBound, @IssuerTrusted, @Status, @ValidFrom, @ValidUntil, @Verified, @HolderBound, @ClaimKey,
+                    @Reasons::jsonb, @VerifiedAt, @NextCheckAt)
+                ON CONFLICT (learner_id, content_sha256) DO NOTHING
+                RETURNING id
+                """, Parameters(record, new { LearnerId = learnerId, Content = content, ContentSha256 = contentSha256, MediaType = mediaType }),
+                tx, cancellationToken: ct));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "learner_credentials_bound_claim")
+        {
+            return new InsertOutcome(null, ClaimTaken: true);
+        }
+        if (id is not { } created) return new InsertOutcome(null);
         await InsertEvidenceAsync(conn, tx, learnerId, created, record.VerifiedAt, evidence, ct);
         await summary.RefreshSkillSummaryAsync(conn, tx, learnerId, ct);
         await tx.CommitAsync(ct);
-        return created;
+        return new InsertOutcome(created);
+    }
+
+    /// <summary>Does a learner other than <paramref name="learnerId"/> hold the credential <paramref name="claimKey"/> bound to them?</summary>
+    public async Task<bool> ClaimedByAnotherAsync(string claimKey, Guid learnerId, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM learner_credentials WHERE claim_key = @claimKey AND holder_bound AND learner_id <> @learnerId)",
+            new { claimKey, learnerId }, cancellationToken: ct));
+    }
+
+    /// <summary>The learner's credentials whose subject is not (yet) bound to them.</summary>
+    public async Task<IReadOnlyList<Guid>> UnboundAsync(Guid learnerId, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM learner_credentials WHERE learner_id = @learnerId AND NOT holder_bound ORDER BY created_at, id",
+            new { learnerId }, cancellationToken: ct))).ToList();
     }
 
     /// <summary>The new verdict and the evidence it implies replace the old ones together; false when the credential is gone.</summary>
@@ -67,12 +98,12 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource, LearnerS
         var updated = await conn.ExecuteAsync(new CommandDefinition("""
             UPDATE learner_credentials SET issuer_name = COALESCE(@IssuerName, issuer_name), verdict = @Verdict::jsonb, signature_valid = @SignatureValid,
                    key_bound = @KeyBound, issuer_trusted = @IssuerTrusted, status = @Status, valid_from = @ValidFrom, valid_until = @ValidUntil,
-                   verified = @Verified, reasons = @Reasons::jsonb, verified_at = @VerifiedAt, next_check_at = @NextCheckAt
+                   verified = @Verified, holder_bound = @HolderBound, reasons = @Reasons::jsonb, verified_at = @VerifiedAt, next_check_at = @NextCheckAt
              WHERE id = @CredentialId AND learner_id = @LearnerId
             """, Parameters(record, new { CredentialId = credentialId, LearnerId = learnerId }), tx, cancellationToken: ct));
         if (updated == 0) return false;
         await conn.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM learner_skill_evidence WHERE credential_id = @credentialId", new { credentialId }, tx, cancellationToken: ct));
+            "DELETE FROM learner_skill_evidence WHERE credential_id = @credentialId AND learner_id = @learnerId", new { credentialId, learnerId }, tx, cancellationToken: ct));
         await InsertEvidenceAsync(conn, tx, learnerId, credentialId, record.VerifiedAt, evidence, ct);
         await summary.RefreshSkillSummaryAsync(conn, tx, learnerId, ct);
         await tx.CommitAsync(ct);
@@ -83,8 +114,7 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource, LearnerS
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<StoredContent>(new CommandDefinition("""
-            SELECT c.content, l.email FROM learner_credentials c JOIN learners l ON l.id = c.learner_id
-             WHERE c.id = @credentialId AND c.learner_id = @learnerId
+            SELECT c.content FROM learner_credentials c WHERE c.id = @credentialId AND c.learner_id = @learnerId
             """, new { learnerId, credentialId }, cancellationToken: ct));
     }
 
@@ -110,8 +140,8 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource, LearnerS
         if (credential is null) return null;
         var skills = await conn.QueryAsync<CredentialSkill>(new CommandDefinition($"""
             SELECT {EvidenceColumns} FROM learner_skill_evidence e JOIN skills s ON s.id = e.skill_id
-             WHERE e.credential_id = @credentialId ORDER BY e.tier DESC, e.confidence DESC, e.id
-            """, new { credentialId }, cancellationToken: ct));
+             WHERE e.credential_id = @credentialId AND e.learner_id = @learnerId ORDER BY e.tier DESC, e.confidence DESC, e.id
+            """, new { credentialId, learnerId }, cancellationToken: ct));
         return credential with { Skills = skills.ToList() };
     }
 
@@ -174,6 +204,9 @@ public sealed class LearnerCredentialStore(NpgsqlDataSource dataSource, LearnerS
 
 public sealed record LearnerContact(Guid Id, string? Email);
 
-public sealed record StoredContent(byte[] Content, string? Email);
+public sealed record StoredContent(byte[] Content);
+
+/// <summary>The new credential's id (none when the same bytes were already stored), or the claim another learner holds.</summary>
+public sealed record InsertOutcome(Guid? Id, bool ClaimTaken = false);
 
 public sealed record DueCredential(Guid LearnerId, Guid Id);

@@ -27,6 +27,14 @@ public sealed record StoredCredential
     public DateTime? ValidFrom { get; init; }
     public DateTime? ValidUntil { get; init; }
     public bool Verified { get; init; }
+
+    /// <summary>The subject is bound to the learner (a verified e-mail or a proven DID); otherwise see <see cref="Bind"/>.</summary>
+    public bool HolderBound { get; init; }
+
+    /// <summary>How to bind the credential to the learner, when it is not: its evidence is upgraded at once, without resubmission.</summary>
+    public HolderBindLink? Bind => HolderBound ? null : new HolderBindLink($"/learners/{LearnerId}/holder",
+        "Verify the e-mail address the credential names (POST emails, then emails/verify with the code sent), or prove control of "
+        + "its DID with a Verifiable Presentation over a challenge (POST challenges, then dids).");
     public JsonElement Reasons { get; init; }
     public DateTime VerifiedAt { get; init; }
     public DateTime NextCheckAt { get; init; }
@@ -53,3 +61,6 @@ public sealed record CredentialSkill
     public int? SpanStart { get; init; }
     public int? SpanEnd { get; init; }
 }
+
+/// <summary>Where and how a learner binds a credential's subject to themself.</summary>
+public sealed record HolderBindLink(string Href, string How);

@@ -4,8 +4,11 @@ public enum SubmitResult
 {
     LearnerNotFound,
 
-    /// <summary>Not authentic (forged, malformed, oversized, recipient mismatch) or already revoked/suspended: nothing stored.</summary>
+    /// <summary>Not authentic (forged, malformed, oversized) or already revoked/suspended: nothing stored.</summary>
     Rejected,
+
+    /// <summary>Another learner holds the same credential bound to them: nothing stored.</summary>
+    ClaimedByAnother,
     Created,
 
     /// <summary>The same bytes were already stored for this learner: the existing record, unchanged.</summary>

@@ -1,7 +1,7 @@
 namespace SkillsMatch.Matching.Explanation;
 
 /// <summary>
-/// How much one group of features moved a displayed score: the score minus the score with that group's features
-/// set to a typical candidate's (<see cref="FeatureValue.Typical"/>), in points of the 0–100 scale.
+/// How many points of the 0–100 score one group of features gave, relative to
+/// <see cref="ScoreContributions.Reference"/>: the groups' points add up to the score.
 /// </summary>
 public sealed record FeatureContribution(string Name, double Points, IReadOnlyList<FeatureValue> Features);

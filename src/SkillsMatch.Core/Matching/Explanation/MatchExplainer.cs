@@ -4,6 +4,7 @@ using Dapper;
 using Npgsql;
 using SkillsMatch.Matching.Features;
 using SkillsMatch.Matching.Ranking;
+using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching.Explanation;
@@ -12,7 +13,7 @@ namespace SkillsMatch.Matching.Explanation;
 /// Turns scored analyses into explanations, with labels for every skill they mention. Labels are remembered until the
 /// taxonomies change (an import), so a warm explainer asks the database nothing.
 /// </summary>
-public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
+public sealed class MatchExplainer(ReadRouting reads, TaxonomyStore taxonomies) : IDisposable
 {
     private readonly TaxonomyVersionedCache<ConcurrentDictionary<long, string>> known = new(taxonomies);
 
@@ -32,7 +33,7 @@ public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore ta
         var missing = ids.Where(id => !labels.ContainsKey(id)).ToArray();
         if (missing.Length > 0)
         {
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
+            await using var conn = await reads.OpenAsync(ct);
             foreach (var (id, label) in await conn.QueryAsync<(long Id, string Label)>(new CommandDefinition(
                          "SELECT id, preferred_label FROM skills WHERE id = ANY(@missing)", new { missing }, cancellationToken: ct)))
                 labels[id] = label;
@@ -56,12 +57,15 @@ public sealed class MatchExplainer(NpgsqlDataSource dataSource, TaxonomyStore ta
                 o.Partial is { } p ? new PartialExplanation(p.HeldSkillId, labels.GetValueOrDefault(p.HeldSkillId, "skill " + p.HeldSkillId),
                     p.Kind.ToString().ToLowerInvariant(), Math.Round(p.Similarity, 3)) : null))
             .ToList();
-        var essential = result.Analysis.Requirements.Where(o => o.Requirement.Kind == RequirementKind.Essential).ToList();
+        var all = result.Analysis.Requirements;
+        var anyEssential = all.Any(o => o.Requirement.Kind == RequirementKind.Essential);
+        // A role that marks nothing essential is scored on everything it lists: the summary says so.
+        var essential = anyEssential ? all.Where(o => o.Requirement.Kind == RequirementKind.Essential).ToList() : all.ToList();
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{result.Score:0} / 100: holds {essential.Count(o => o.Status == RequirementStatus.Matched)} of {essential.Count} essential skills"
+            $"{result.Score:0} / 100: holds {essential.Count(o => o.Status == RequirementStatus.Matched)} of {essential.Count} {(anyEssential ? "essential" : "listed (none marked required)")} skills"
             + $" ({essential.Count(o => o.Held?.Tier == Learners.EvidenceTier.CredentialVerified)} credential-verified),"
             + $" {essential.Count(o => o.Status == RequirementStatus.Partial)} through related skills, {essential.Count(o => o.Status == RequirementStatus.Missing)} missing");
-        return new MatchExplanation(summary, requirements, result.Contributions.Take(6).Select(c => c with { Points = Math.Round(c.Points, 2) }).ToList());
+        return new MatchExplanation(summary, requirements, result.Contributions.Select(c => c with { Points = Math.Round(c.Points, 2), Features = [.. c.Features.Select(f => f with { Points = Math.Round(f.Points, 2) })] }).ToList());
     }
 
     public static string TierName(Learners.EvidenceTier tier) => tier switch

@@ -1,19 +1,18 @@
 namespace SkillsMatch.Matching.Features;
 
 /// <summary>
-/// Features explained together. They are ablated as groups because they move together (coverage, tier-weighted
-/// coverage and missing count describe one thing); changing one alone would ask the model about a candidate
-/// that cannot exist.
+/// Features explained together: a group's contribution is the sum of its features' points (the model is additive,
+/// so the groups' points add up to the score).
 /// </summary>
 public static class FeatureGroups
 {
     public static readonly IReadOnlyList<(string Name, MatchFeature[] Features)> All =
     [
-        ("EssentialSkills", [MatchFeature.RequiredCoverage, MatchFeature.TierWeightedRequiredCoverage, MatchFeature.PartialCreditCoverage, MatchFeature.MissingRequiredCount]),
+        ("EssentialSkills", [MatchFeature.RequiredCoverage, MatchFeature.TierWeightedRequiredCoverage, MatchFeature.PartialCreditCoverage]),
         ("OptionalSkills", [MatchFeature.PreferredCoverage]),
-        ("EvidenceStrength", [MatchFeature.MeanMatchedTier, MatchFeature.VerifiedShare, MatchFeature.QaAssuredShare]),
-        ("Recency", [MatchFeature.Recency]),
-        ("LevelGap", [MatchFeature.LevelGap]),
+        ("EvidenceStrength", [MatchFeature.VerifiedRequiredCoverage, MatchFeature.QaAssuredRequiredCoverage]),
+        ("Recency", [MatchFeature.RecentRequiredCoverage]),
+        ("LevelMet", [MatchFeature.LevelMetRequiredCoverage]),
         ("ProfileSimilarity", [MatchFeature.EmbeddingCosine]),
     ];
 }

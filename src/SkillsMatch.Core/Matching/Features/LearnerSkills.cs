@@ -11,8 +11,7 @@ public sealed class LearnerSkills
     public LearnerSkills(IEnumerable<LearnerSkill> skills, float[]? embedding)
     {
         foreach (var skill in skills)
-            if (!bySkill.TryGetValue(skill.SkillId, out var held) || IsStronger(skill, held))
-                bySkill[skill.SkillId] = skill;
+            bySkill[skill.SkillId] = bySkill.TryGetValue(skill.SkillId, out var held) ? Merge(skill, held) : skill;
         Embedding = embedding;
     }
 
@@ -23,6 +22,22 @@ public sealed class LearnerSkills
     public IEnumerable<LearnerSkill> All => bySkill.Values;
 
     public bool TryGet(long skillId, out LearnerSkill skill) => bySkill.TryGetValue(skillId, out skill!);
+
+    /// <summary>
+    /// The stronger evidence, with the latest date, best credential QA status, highest level and most years of either: more evidence for a skill
+    /// never makes the learner look weaker (a score's guarantee, models/README.md).
+    /// </summary>
+    private static LearnerSkill Merge(LearnerSkill a, LearnerSkill b)
+    {
+        var (strong, weak) = IsStronger(a, b) ? (a, b) : (b, a);
+        return strong with
+        {
+            LastEvidenced = strong.LastEvidenced >= weak.LastEvidenced ? strong.LastEvidenced : weak.LastEvidenced,
+            CredentialQa = strong.CredentialQa >= weak.CredentialQa ? strong.CredentialQa : weak.CredentialQa,
+            Level = strong.Level is { } l && (weak.Level is not { } w || l >= w) ? strong.Level : weak.Level,
+            Years = Math.Max(strong.Years ?? 0, weak.Years ?? 0) is var y && y > 0 ? y : strong.Years ?? weak.Years,
+        };
+    }
 
     private static bool IsStronger(LearnerSkill a, LearnerSkill b) =>
         a.Tier != b.Tier ? a.Tier > b.Tier

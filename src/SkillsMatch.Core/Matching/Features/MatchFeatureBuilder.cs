@@ -37,22 +37,17 @@ public static class MatchFeatureBuilder
 
     private static MatchFeatures Features(RequirementOutcome[] outcomes, RoleProfile role, LearnerSkills learner, DateTimeOffset asOf)
     {
-        double essentialWeight = 0, essentialHeld = 0, essentialTierHeld = 0, optionalWeight = 0, optionalHeld = 0;
-        double creditWeight = 0, credit = 0, tierSum = 0, recencySum = 0, gapSum = 0;
-        int matched = 0, verified = 0, assured = 0, gaps = 0, missingEssential = 0;
+        // A role that marks nothing essential (a posting listing skills without cues) needs what it lists.
+        var anyEssential = outcomes.Any(o => o.Requirement.Kind == RequirementKind.Essential);
+        double coreWeight = 0, coreHeld = 0, tierHeld = 0, verifiedHeld = 0, assuredHeld = 0, levelHeld = 0, recentHeld = 0;
+        double optionalWeight = 0, optionalHeld = 0, creditWeight = 0, credit = 0;
         foreach (var outcome in outcomes)
         {
             var requirement = outcome.Requirement;
             var weight = Math.Max(requirement.Importance, 0.01);
             var essential = requirement.Kind == RequirementKind.Essential;
             var held = outcome.Held;
-            if (essential)
-            {
-                essentialWeight += weight;
-                if (held is not null) { essentialHeld += weight; essentialTierHeld += weight * (short)held.Tier / 4.0; }
-                if (outcome.Status == RequirementStatus.Missing) missingEssential++;
-            }
-            else
+            if (!essential)
             {
                 optionalWeight += weight;
                 if (held is not null) optionalHeld += weight;
@@ -60,34 +55,34 @@ public static class MatchFeatureBuilder
             var creditWeightHere = essential ? weight : weight * OptionalWeight;
             creditWeight += creditWeightHere;
             credit += creditWeightHere * outcome.Credit;
-            if (held is null) continue;
 
-            matched++;
-            tierSum += (short)held.Tier;
-            if (held.Tier == EvidenceTier.CredentialVerified) verified++;
-            if (held.CredentialQa != CredentialQaStatus.None) assured++;
-            recencySum += Math.Exp(-Math.Max(0, (asOf - held.LastEvidenced).TotalDays / 365.25) / RecencyYears);
-            if (LevelShortfall(requirement, held) is { } gap) { gapSum += gap; gaps++; }
+            if (!essential && anyEssential) continue;
+            coreWeight += weight;
+            if (held is null) continue;
+            coreHeld += weight;
+            tierHeld += weight * (short)held.Tier / 4.0;
+            if (held.Tier == EvidenceTier.CredentialVerified) verifiedHeld += weight;
+            if (held.CredentialQa != CredentialQaStatus.None) assuredHeld += weight;
+            levelHeld += weight * (1 - Math.Min(1, (LevelShortfall(requirement, held) ?? 0) / 3));
+            recentHeld += weight * Math.Exp(-Math.Max(0, (asOf - held.LastEvidenced).TotalDays / 365.25) / RecencyYears);
         }
 
         var features = new MatchFeatures(new float[MatchFeatures.Count]);
-        features[MatchFeature.RequiredCoverage] = Share(essentialHeld, essentialWeight);
+        features[MatchFeature.RequiredCoverage] = Share(coreHeld, coreWeight);
         features[MatchFeature.PreferredCoverage] = Share(optionalHeld, optionalWeight);
         features[MatchFeature.PartialCreditCoverage] = Share(credit, creditWeight);
-        features[MatchFeature.TierWeightedRequiredCoverage] = Share(essentialTierHeld, essentialWeight);
-        features[MatchFeature.MeanMatchedTier] = matched == 0 ? 0 : (float)(tierSum / matched);
-        features[MatchFeature.VerifiedShare] = matched == 0 ? 0 : (float)verified / matched;
-        features[MatchFeature.QaAssuredShare] = matched == 0 ? 0 : (float)assured / matched;
-        features[MatchFeature.LevelGap] = gaps == 0 ? 0 : (float)(gapSum / gaps);
-        features[MatchFeature.Recency] = matched == 0 ? 0 : (float)(recencySum / matched);
+        features[MatchFeature.TierWeightedRequiredCoverage] = Share(tierHeld, coreWeight);
+        features[MatchFeature.VerifiedRequiredCoverage] = Share(verifiedHeld, coreWeight);
+        features[MatchFeature.QaAssuredRequiredCoverage] = Share(assuredHeld, coreWeight);
+        features[MatchFeature.LevelMetRequiredCoverage] = Share(levelHeld, coreWeight);
+        features[MatchFeature.RecentRequiredCoverage] = Share(recentHeld, coreWeight);
         features[MatchFeature.EmbeddingCosine] = role.Embedding is { } r && learner.Embedding is { } l && r.Length == l.Length
-            ? TensorPrimitives.CosineSimilarity(r, l) : 0;
-        features[MatchFeature.MissingRequiredCount] = missingEssential;
+            ? Math.Clamp(TensorPrimitives.CosineSimilarity(r, l), 0, 1) : 0;
         return features;
     }
 
     // A role with no requirement of a kind asks nothing of it: fully covered.
-    private static float Share(double part, double whole) => whole <= 0 ? 1 : (float)(part / whole);
+    private static float Share(double part, double whole) => whole <= 0 ? 1 : (float)Math.Clamp(part / whole, 0, 1);
 
     /// <summary>Levels short of the requirement (years count one level per three); null when the requirement states none.</summary>
     private static double? LevelShortfall(RoleRequirement requirement, LearnerSkill held)

@@ -4,7 +4,7 @@ namespace SkillsMatch.Matching.Features;
 public sealed class MatchFeatures
 {
     /// <summary>The number of <see cref="MatchFeature"/> values (a constant because ML.NET's vector column attribute needs one).</summary>
-    public const int Count = 11;
+    public const int Count = 9;
 
     public static readonly IReadOnlyList<string> Names = Enum.GetNames<MatchFeature>();
 

@@ -14,6 +14,12 @@ public sealed class SkillGraph
     /// <summary>Below this cosine, an unlinked skill gives no credit: MiniLM puts unrelated skill labels around 0.2–0.5.</summary>
     public const double SimilarThreshold = 0.7;
 
+    /// <summary>
+    /// Below this similarity even a taxonomy link gives no partial credit: links between skills whose labels are
+    /// barely alike (cosine 0.1–0.2) told learners they were "partly there" when they were not (issue 18).
+    /// </summary>
+    public const double MinimumPartialSimilarity = 0.5;
+
     // Without vectors, a link still gives credit: a narrower skill (a specific tool for a general one) the most.
     private static readonly Dictionary<SkillRelationKind, double> DefaultSimilarity = new()
     {
@@ -90,20 +96,22 @@ public sealed class SkillGraph
     }
 
     /// <summary>
-    /// The held skill closest to a required one the learner lacks: the best taxonomy link they hold, or else the
-    /// most similar skill vector above <see cref="SimilarThreshold"/>; null when nothing comes close.
+    /// The held skill closest to a required one the learner lacks: the best of the taxonomy links they hold and the
+    /// skill vectors above <see cref="SimilarThreshold"/>; null when nothing comes within <see cref="MinimumPartialSimilarity"/>.
+    /// The best of both, so a learner who gains a skill never loses credit (a weak link no longer hides a close vector).
     /// </summary>
     public PartialCredit? BestPartial(long requiredSkillId, LearnerSkills learner)
     {
         PartialCredit? best = null;
         foreach (var (skillId, kind, similarity) in Neighbours(requiredSkillId))
-            if (learner.TryGet(skillId, out _) && (best is null || similarity > best.Similarity))
+            if (similarity >= MinimumPartialSimilarity && learner.TryGet(skillId, out _) && (best is null || similarity > best.Similarity))
                 best = new PartialCredit(skillId, kind, similarity);
-        if (best is not null || !rowOf.ContainsKey(requiredSkillId)) return best;
+        if (!rowOf.ContainsKey(requiredSkillId)) return best;
 
         foreach (var (skillId, cosine) in SimilarSkills(requiredSkillId))
-            if (learner.TryGet(skillId, out _)) return new PartialCredit(skillId, SkillRelationKind.Similar, cosine);
-        return null;
+            if (learner.TryGet(skillId, out _))
+                return best is null || cosine > best.Similarity ? new PartialCredit(skillId, SkillRelationKind.Similar, cosine) : best;
+        return best;
     }
 
     /// <summary>

@@ -1,15 +1,16 @@
 using Dapper;
 using Npgsql;
+using SkillsMatch.Storage;
 
 namespace SkillsMatch.Matching.Plans;
 
 /// <summary>What the gaps view reads besides the match inputs: demand for skills across open postings, and the catalog offerings that teach them.</summary>
-public sealed class GapStore(NpgsqlDataSource dataSource)
+public sealed class GapStore(ReadRouting reads)
 {
     /// <summary>How many open postings ask for each skill.</summary>
     public async Task<Dictionary<long, int>> DemandAsync(long[] skillIds, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         return (await conn.QueryAsync<(long Skill, int Postings)>(new CommandDefinition("""
             SELECT wanted.skill, count(p.id)::int
               FROM unnest(@skillIds) AS wanted(skill)
@@ -24,7 +25,7 @@ public sealed class GapStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<IReadOnlyList<PlanOffering>> OfferingsTeachingAsync(long[] skillIds, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         var rows = await conn.QueryAsync<OfferingSkillRow>(new CommandDefinition("""
             SELECT o.id, o.title, o.provider, o.hours::float8 AS hours, o.cost, o.format, o.language, o.region,
                    o.quality_assurance AS qa, cs.skill_id AS skillid, cs.confidence::float8 AS confidence

@@ -1,96 +1,95 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.ML;
-using Microsoft.ML.Data;
 using SkillsMatch.Matching.Features;
 
 namespace SkillsMatch.Matching.Ranking;
 
 /// <summary>
-/// Scores (learner, role) pairs with the learned ranker (models/ranker.zip). Load once and
-/// share: a PredictionEngine is not thread-safe, so each call rents one from a pool for its whole batch (a
-/// batch <see cref="ITransformer.Transform"/> costs tens of ms in set-up; a pooled engine scores 200 rows in about one).
+/// Scores (learner, role) pairs with the committed ranker (models/ranker.zip): an additive model, one
+/// <see cref="ShapeFunction"/> per <see cref="MatchFeature"/>, in points. The score is the sum of the features' points:
+/// 0 is the reference candidate (none of the role's skills, nothing related, an unrelated profile), 100 a candidate
+/// who holds every requirement credential-verified (QA-assured), recently, at the stated level, with an identical
+/// profile. Each feature's points are its exact contribution; profile similarity is worth at most
+/// <see cref="SimilarityBound"/> points. Immutable and thread-safe.
 /// </summary>
 public sealed class MatchScorer
 {
-    public const string CalibrationEntry = "SkillsMatch/calibration.json";
+    public const string ModelEntry = "SkillsMatch/ranker.json";
 
-    private readonly MLContext ml;
-    private readonly ITransformer model;
-    private readonly ConcurrentBag<PredictionEngine<RankerFeatureRow, RankerScoreRow>> engines = [];
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public MatchScorer(MLContext ml, ITransformer model, ScoreCalibration calibration, MatchFeatures typical)
+    public MatchScorer(IReadOnlyList<ShapeFunction> shapes, RankerCard card)
     {
-        this.ml = ml;
-        this.model = model;
-        Calibration = calibration;
-        Typical = typical;
+        if (shapes.Count != MatchFeatures.Count) throw new ArgumentException($"expected {MatchFeatures.Count} shape functions, got {shapes.Count}", nameof(shapes));
+        Shapes = shapes;
+        Card = card;
     }
 
-    public ScoreCalibration Calibration { get; }
+    public IReadOnlyList<ShapeFunction> Shapes { get; }
 
-    /// <summary>The training pair with the median score: what explanations compare a candidate with.</summary>
-    public MatchFeatures Typical { get; }
+    /// <summary>What the model was trained on and how it did: the figures the model card shows.</summary>
+    public RankerCard Card { get; }
+
+    /// <summary>The most points profile similarity can give (or take from a comparison between two learners).</summary>
+    public double SimilarityBound => Shapes[(int)MatchFeature.EmbeddingCosine].Maximum;
 
     /// <summary>The committed model, found from the program's folder or the working directory.</summary>
     public static string? DefaultModelPath => RepositoryFiles.Find("models", "ranker.zip");
 
     public static MatchScorer Load(string path)
     {
-        var ml = new MLContext(seed: 0);
-        ITransformer model;
-        using (var stream = File.OpenRead(path)) model = ml.Model.Load(stream, out _);
         using var zip = ZipFile.OpenRead(path);
-        var entry = zip.GetEntry(CalibrationEntry) ?? throw new InvalidDataException($"{path} has no {CalibrationEntry}: not a SkillsMatch ranker");
+        var entry = zip.GetEntry(ModelEntry) ?? throw new InvalidDataException($"{path} has no {ModelEntry}: not a SkillsMatch additive ranker; retrain it (skillsmatch ranker train)");
         using var json = entry.Open();
-        var stored = JsonSerializer.Deserialize<StoredCalibration>(json) ?? throw new InvalidDataException($"{path}: empty {CalibrationEntry}");
+        var stored = JsonSerializer.Deserialize<StoredModel>(json) ?? throw new InvalidDataException($"{path}: empty {ModelEntry}");
         if (!stored.Features.SequenceEqual(MatchFeatures.Names))
             throw new InvalidDataException($"{path} was trained on features [{string.Join(", ", stored.Features)}], " +
                                            $"this program builds [{string.Join(", ", MatchFeatures.Names)}]; retrain it (skillsmatch ranker train)");
-        return new MatchScorer(ml, model, new ScoreCalibration(stored.RawScores, stored.Relevance), new MatchFeatures([.. stored.Typical]));
+        var shapes = stored.Shapes.Select(s => new ShapeFunction(s.Knots, s.Points)).ToArray();
+        if (shapes.FirstOrDefault(s => !s.IsStrictlyIncreasingFromZero) is { } bad)
+            throw new InvalidDataException($"{path}: a shape function does not start at 0 and strictly increase ({string.Join(", ", bad.Points)})");
+        return new MatchScorer(shapes, stored.Card);
     }
 
     public void Save(string path)
     {
-        var schema = ml.Data.LoadFromEnumerable(Array.Empty<RankerFeatureRow>()).Schema;
-        ml.Model.Save(model, schema, path);
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Update);
-        using var json = zip.CreateEntry(CalibrationEntry).Open();
-        JsonSerializer.Serialize(json, new StoredCalibration([.. MatchFeatures.Names], Calibration.RawScores, Calibration.Relevance, Typical.Values));
+        if (File.Exists(path)) File.Delete(path);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        using var json = zip.CreateEntry(ModelEntry, CompressionLevel.Optimal).Open();
+        JsonSerializer.Serialize(json, new StoredModel([.. MatchFeatures.Names], [.. Shapes.Select(s => new StoredShape(s.Knots, s.Points))], Card), Indented);
     }
 
-    /// <summary>The model's raw scores, for ordering.</summary>
+    /// <summary>Each feature's points for one pair (<see cref="MatchFeature"/> order); they add up to its score.</summary>
+    public double[] Points(MatchFeatures features)
+    {
+        var points = new double[MatchFeatures.Count];
+        for (var k = 0; k < points.Length; k++) points[k] = Shapes[k].At(features.Values[k]);
+        return points;
+    }
+
+    /// <summary>Scores 0–100, for ordering and display alike.</summary>
     public double[] RawScores(IReadOnlyList<MatchFeatures> features)
     {
-        if (features.Count == 0) return [];
-        if (!engines.TryTake(out var engine)) engine = ml.Model.CreatePredictionEngine<RankerFeatureRow, RankerScoreRow>(model);
-        try
+        var scores = new double[features.Count];
+        for (var i = 0; i < scores.Length; i++)
         {
-            var scores = new double[features.Count];
-            var row = new RankerFeatureRow();
-            var output = new RankerScoreRow();
-            for (var i = 0; i < scores.Length; i++)
-            {
-                row.Features = features[i].Values;
-                engine.Predict(row, ref output);
-                scores[i] = output.Score;
-            }
-            return scores;
+            var values = features[i].Values;
+            double sum = 0;
+            for (var k = 0; k < values.Length; k++) sum += Shapes[k].At(values[k]);
+            scores[i] = Math.Clamp(sum, 0, 100);
         }
-        finally
-        {
-            engines.Add(engine);
-        }
+        return scores;
     }
 
-    /// <summary>Scores each pair 0–100 with its requirement outcomes (contributions, when wanted, from <see cref="Explanation.FeatureAblation"/>).</summary>
+    /// <summary>Scores each pair 0–100 with its requirement outcomes (contributions, when wanted, from <see cref="Explanation.ScoreContributions"/>).</summary>
     public IReadOnlyList<MatchResult> Score(IReadOnlyList<(RoleProfile Role, LearnerSkills Learner)> pairs, SkillGraph graph, DateTimeOffset asOf)
     {
         var analyses = pairs.Select(p => MatchFeatureBuilder.Analyze(p.Role, p.Learner, graph, asOf)).ToArray();
-        var raw = RawScores(analyses.Select(a => a.Features).ToArray());
-        return analyses.Select((a, i) => new MatchResult(Calibration.ToDisplay(raw[i]), raw[i], a, [])).ToArray();
+        var scores = RawScores(analyses.Select(a => a.Features).ToArray());
+        return analyses.Select((a, i) => new MatchResult(scores[i], scores[i], a, [])).ToArray();
     }
 
-    private sealed record StoredCalibration(IReadOnlyList<string> Features, IReadOnlyList<double> RawScores, IReadOnlyList<double> Relevance, IReadOnlyList<float> Typical);
+    private sealed record StoredShape(IReadOnlyList<double> Knots, IReadOnlyList<double> Points);
+
+    private sealed record StoredModel(IReadOnlyList<string> Features, IReadOnlyList<StoredShape> Shapes, RankerCard Card);
 }

@@ -5,6 +5,7 @@ using Pgvector;
 using SkillsMatch.Extraction;
 using SkillsMatch.Learners;
 using SkillsMatch.Matching.Features;
+using SkillsMatch.Storage;
 using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Matching.Retrieval;
@@ -14,18 +15,18 @@ namespace SkillsMatch.Matching.Retrieval;
 /// (postings or occupations) as requirements. Nothing personal beyond skills, region and the consent settings is read
 /// for ranking; <see cref="VisibleProfilesAsync"/> reads what consenting learners show employers.
 /// </summary>
-public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore taxonomies) : IDisposable
+public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies) : IDisposable
 {
     /// <summary>
-    /// Requirement weights of a posting's skills: "required" ones are essential; skills named without a cue are
-    /// essential at half weight (postings list duties that are de facto needed); "preferred" ones are optional.
+    /// Requirement weights of a posting's skills: "required" ones (the skills field's items, cued ones, an employer's
+    /// edit) are essential; skills named without a cue are optional at half weight; "preferred" ones are optional.
     /// </summary>
     public const double UncuedImportance = 0.5;
 
     public async Task<IReadOnlyDictionary<Guid, LearnerSkills>> LearnersAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return new Dictionary<Guid, LearnerSkills>();
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
             SELECT id, embedding FROM learners WHERE id = ANY(@ids);
             SELECT e.learner_id AS learnerid, e.skill_id AS skillid, e.tier, e.level, e.years, e.evidenced_at AS evidencedat,
@@ -51,7 +52,7 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
     {
         if (ids.Count == 0) return new Dictionary<Guid, PostingRole>();
         var labels = await taxonomies.LabelsVersionAsync(ct);
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         var versions = await conn.QueryAsync<(Guid Id, long Version)>(new CommandDefinition(
             "SELECT id, xmin::text::bigint FROM job_postings WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: ct));
         var roles = new Dictionary<Guid, PostingRole>(ids.Count);
@@ -95,7 +96,7 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
 
     public async Task<(string Title, RoleProfile Role)?> OccupationAsync(long occupationId, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
             SELECT title, embedding FROM occupations WHERE id = @occupationId;
             SELECT os.skill_id AS skillid, os.relation, os.importance, s.preferred_label AS label
@@ -113,8 +114,9 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
     /// <summary>What each learner shows employers; learners who do not share their skills with employers are absent.</summary>
     public async Task<Dictionary<Guid, VisibleProfile>> VisibleProfilesAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        // Consent is read here, at request time, so a learner who withdraws disappears from the very next search.
+        // Consent is read here, at request time and on the primary (never a standby that may lag by a few
+        // milliseconds), so a learner who withdraws disappears from the very next search.
+        await using var conn = await reads.Primary.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<VisibleProfile>(new CommandDefinition("""
             SELECT id, display_name AS displayname, email, region, city, visible_parts AS visibleparts
               FROM learners WHERE id = ANY(@ids) AND visible_to_employers AND 'skills' = ANY(visible_parts)
@@ -144,7 +146,7 @@ public sealed class MatchInputsStore(NpgsqlDataSource dataSource, TaxonomyStore 
     private sealed record PostingSkillRow(Guid PostingId, long SkillId, string Requirement, string? Level, float? Years, string Label)
     {
         public RoleRequirement ToRequirement() => new(SkillId,
-            Requirement == "preferred" ? RequirementKind.Optional : RequirementKind.Essential,
+            Jobs.PostingRequirements.Kind(Requirement),
             Requirement == "none" ? UncuedImportance : 1, ParseLevel(Level), Years, Label);
     }
 }

@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Pgvector;
 using SkillsMatch.Learners;
+using SkillsMatch.Storage;
 
 namespace SkillsMatch.Matching.Retrieval;
 
@@ -12,7 +13,7 @@ namespace SkillsMatch.Matching.Retrieval;
 /// under a filter (pgvector ≥ 0.8 <c>hnsw.iterative_scan</c>) with <c>ef_search</c> ≥ the limit, so filters never
 /// shorten the list. The two branches run at once on two connections: a query's latency is the slower branch's.
 /// </summary>
-public sealed class MatchRetrieval(NpgsqlDataSource dataSource)
+public sealed class MatchRetrieval(ReadRouting reads)
 {
     /// <summary>Reads what the ranker needs for the profiles a branch retrieved.</summary>
     public delegate Task<IReadOnlyDictionary<Guid, T>> Loader<T>(IReadOnlyList<Guid> ids, CancellationToken ct);
@@ -146,7 +147,7 @@ public sealed class MatchRetrieval(NpgsqlDataSource dataSource)
 
     private async Task<List<Guid>> NearestAsync(string sql, object parameters, int limit, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         // SET LOCAL: these settings end with the transaction instead of staying on the pooled connection.
         await using var tx = await conn.BeginTransactionAsync(ct);
         var ids = (await conn.QueryAsync<Guid>(new CommandDefinition($"""
@@ -170,7 +171,7 @@ public sealed class MatchRetrieval(NpgsqlDataSource dataSource)
     /// </summary>
     private async Task<List<Guid>> MostSharedAsync(string sql, object parameters, int limit, CancellationToken ct)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var conn = await reads.OpenAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var cap = limit * OverlapHeadroom;
         var (overlapping, ids) = await MostSharedOnceAsync(conn, tx, sql, parameters, cap, ct);

@@ -85,7 +85,7 @@ internal sealed partial class EscoReading(PublishedFiles files, TaxonomyImport i
     {
         using var t = await OpenAsync("occupations_en.csv", ["conceptUri", "iscoGroup", "preferredLabel", "altLabels", "description"], ct);
         int uri = t.Column("conceptUri"), isco = t.Column("iscoGroup"), label = t.Column("preferredLabel"),
-            alt = t.Column("altLabels"), description = t.Column("description");
+            alt = t.Column("altLabels"), description = t.Column("description"), code = t.Column("code");
         while (await t.ReadAsync(ct))
         {
             var id = Define(t, uri, Kind.Occupation, import.Occupations.Count);
@@ -95,7 +95,7 @@ internal sealed partial class EscoReading(PublishedFiles files, TaxonomyImport i
             if (iscoCode.Length > 0 && (iscoCode.Length != 4 || !iscoCode.All(char.IsAsciiDigit)))
                 throw t.Error($"iscoGroup '{iscoCode}' is not a 4-digit ISCO-08 unit group");
             import.Occupations.Add(new OccupationRecord(id, title, Labels(t.Raw(alt), title), NullIfEmpty(t[description]),
-                NullIfEmpty(iscoCode), null, null, null));
+                NullIfEmpty(iscoCode), null, null, null, code < 0 ? null : NullIfEmpty(t[code])));
             Tick(t);
         }
         Done(t);

@@ -58,13 +58,24 @@ public sealed class CredentialApiFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// <summary>Learners are created with plain SQL: the learner API is built elsewhere.</summary>
-    public async Task<Guid> CreateLearnerAsync(string? email = null)
+    /// <summary>
+    /// Learners are created with plain SQL, as staff would create them: the e-mail counts as verified. Unless
+    /// <paramref name="provenDid"/> is null, the learner has also proved control of that DID (by default
+    /// <see cref="Ob3.Learner"/>, the subject of the tests' credentials); HolderBindingTests prove DIDs through the API.
+    /// </summary>
+    public async Task<Guid> CreateLearnerAsync(string? email = null, string? provenDid = null)
     {
         await using var conn = await Db.OpenConnectionAsync();
-        return await conn.QuerySingleAsync<Guid>(
-            "INSERT INTO learners (display_name, email) VALUES (@name, @email) RETURNING id", new { name = "Test learner", email });
+        var id = await conn.QuerySingleAsync<Guid>(
+            "INSERT INTO learners (display_name, email, email_verified) VALUES (@name, @email, @email IS NOT NULL) RETURNING id",
+            new { name = "Test learner", email });
+        if (provenDid is not null)
+            await conn.ExecuteAsync("INSERT INTO learner_dids (learner_id, did, format, proven_at) VALUES (@id, @provenDid, 'vc-jwt', now())", new { id, provenDid });
+        return id;
     }
+
+    /// <summary>A learner who proved control of <see cref="Ob3.Learner"/>, the subject of the tests' credentials.</summary>
+    public Task<Guid> CreateHolderAsync(string? email = null) => CreateLearnerAsync(email, Ob3.Learner);
 
     public async Task<(long Credentials, long Evidence)> CountsAsync(Guid learnerId)
     {

@@ -27,7 +27,7 @@ public sealed class CredentialEvidenceRuleTests
     };
 
     private static Dictionary<(long, string), EvidenceTier> Tiers(CredentialVerdict verdict) =>
-        CredentialEvidenceRule.Apply(new CredentialAssessment(verdict), Found).ToDictionary(e => (e.Found.SkillId, e.Source), e => e.Tier);
+        CredentialEvidenceRule.Apply(new CredentialAssessment(verdict) { HolderBound = true }, Found).ToDictionary(e => (e.Found.SkillId, e.Source), e => e.Tier);
 
     [Fact]
     public void Fully_verified_alignment_is_tier_4_and_text_of_an_aligned_skill_adds_nothing()
@@ -69,13 +69,9 @@ public sealed class CredentialEvidenceRuleTests
         Assert.Empty(Tiers(Authentic() with { Status = status }));
 
     [Fact]
-    public void Result_not_completed_certifies_no_alignment_and_leaves_the_text_inferred()
-    {
-        var tiers = Tiers(Authentic() with { ResultsCertify = false });
-
-        Assert.Equal([(1L, "credential-text"), (2L, "credential-text")], tiers.Keys.Order().ToArray());
-        Assert.All(tiers.Values, t => Assert.Equal(EvidenceTier.Inferred, t));
-    }
+    public void Result_not_completed_evidences_no_skill_at_any_tier() =>
+        // Issue 15: a Failed (or InProgress …) result certifies nothing, neither its alignments nor its text.
+        Assert.Empty(Tiers(Authentic() with { ResultsCertify = false }));
 
     [Fact]
     public void Unknown_issuer_adds_its_reason_and_untrusted_never_verifies()

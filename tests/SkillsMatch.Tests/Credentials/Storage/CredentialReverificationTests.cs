@@ -26,7 +26,7 @@ public sealed class CredentialReverificationTests
     {
         using var key = TestKey.Ed25519();
         await f.RegisterIssuerAsync(key.DidKey, trusted: true);
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
         var url = f.Server.Url($"/status/{Guid.NewGuid():N}");
         var path = new Uri(url).AbsolutePath;
         f.Server.Serve(path, StatusLists.ListCredential(url, key.DidKey, "revocation", bitstring, 7).ToJsonString());
@@ -54,7 +54,7 @@ public sealed class CredentialReverificationTests
     {
         using var key = TestKey.Ed25519();
         await f.RegisterIssuerAsync(key.DidKey, trusted: true);
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
         var until = FixedClock.Default.AddHours(12); // sooner than the daily re-check
         var stored = await CredentialApiFixture.JsonAsync(await f.SubmitAsync(learner,
             key.Sign(Ob3.Payload(f.SkillsCredential(key.DidKey, validUntil: until)), kid: key.DidKeyMethod)));
@@ -86,7 +86,7 @@ public sealed class CredentialReverificationTests
     {
         using var key = TestKey.Ed25519();
         var issuer = await f.RegisterIssuerAsync(key.DidKey, trusted: false);
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
         var stored = await CredentialApiFixture.JsonAsync(await f.SubmitAsync(learner, key.Sign(Ob3.Payload(f.SkillsCredential(key.DidKey)), kid: key.DidKeyMethod)));
         Assert.Equal("attested", CredentialApiFixture.Skills(stored)["sql"].Tier);
 
@@ -110,7 +110,7 @@ public sealed class CredentialReverificationTests
     [Fact]
     public async Task Re_verifying_an_unknown_credential_is_a_404()
     {
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
 
         var response = await f.Client.PostAsync($"/learners/{learner}/credentials/{Guid.NewGuid()}/verify", null);
 

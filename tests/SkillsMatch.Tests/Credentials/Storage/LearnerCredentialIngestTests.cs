@@ -24,7 +24,7 @@ public sealed class LearnerCredentialIngestTests
         var did = f.Server.PublishDidWeb(key);
         if (await new SkillsMatch.Credentials.Trust.IssuerRegistry(f.Db).FindAsync(did, CancellationToken.None) is null)
             await f.RegisterIssuerAsync(did, trusted: true);
-        var learner = await f.CreateLearnerAsync("ada@example.org");
+        var learner = await f.CreateHolderAsync("ada@example.org");
         var jwt = key.Sign(Ob3.Payload(f.SkillsCredential(did)), kid: $"{did}#key-0");
 
         var response = await f.SubmitAsync(learner, jwt);
@@ -63,7 +63,7 @@ public sealed class LearnerCredentialIngestTests
         jwk["kid"] = "2026-signing";
         var issuer = f.Server.Serve($"/issuers/{Guid.NewGuid():N}", new JsonObject { ["keys"] = new JsonArray(jwk) }.ToJsonString());
         await f.RegisterIssuerAsync(issuer, trusted: true);
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
         var png = BadgeImages.Png("openbadgecredential", key.Sign(Ob3.Payload(f.SkillsCredential(issuer)), kid: "2026-signing"));
 
         var response = await f.SubmitAsync(learner, png, "image/png");
@@ -104,7 +104,7 @@ public sealed class LearnerCredentialIngestTests
             ["issuedOn"] = Ob3.Date(FixedClock.Default.AddDays(-10)), ["verification"] = new JsonObject { ["type"] = "hosted" },
         }.ToJsonString());
         await f.RegisterIssuerAsync(issuer, trusted: true);
-        var learner = await f.CreateLearnerAsync(email);
+        var learner = await f.CreateHolderAsync(email);
 
         var response = await f.Client.PostAsJsonAsync($"/learners/{learner}/credentials", new { url = assertionUrl });
 
@@ -121,7 +121,7 @@ public sealed class LearnerCredentialIngestTests
     {
         using var key = TestKey.Ed25519();
         if (registered) await f.RegisterIssuerAsync(key.DidKey, trusted: false);
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
 
         var response = await f.SubmitAsync(learner, key.Sign(Ob3.Payload(f.SkillsCredential(key.DidKey)), kid: key.DidKeyMethod));
 
@@ -144,7 +144,7 @@ public sealed class LearnerCredentialIngestTests
     {
         using var key = TestKey.Ed25519();
         await f.RegisterIssuerAsync(key.DidKey, trusted: true);
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
         var unreachable = f.SkillsCredential(key.DidKey);
         unreachable["credentialStatus"] = StatusLists.Entry(f.Server.Url($"/status/missing-{Guid.NewGuid():N}"), "revocation", 3, bitstring: true);
         var expired = f.SkillsCredential(key.DidKey, validUntil: FixedClock.Default.AddDays(-1));
@@ -163,7 +163,7 @@ public sealed class LearnerCredentialIngestTests
     public async Task Submitting_the_same_credential_again_returns_the_stored_record_and_changes_nothing()
     {
         using var key = TestKey.Ed25519();
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
         var jwt = key.Sign(Ob3.Payload(f.SkillsCredential(key.DidKey)), kid: key.DidKeyMethod);
 
         var first = await f.SubmitAsync(learner, jwt);
@@ -181,7 +181,7 @@ public sealed class LearnerCredentialIngestTests
     public async Task Deleting_a_credential_removes_the_evidence_it_gave()
     {
         using var key = TestKey.Ed25519();
-        var learner = await f.CreateLearnerAsync();
+        var learner = await f.CreateHolderAsync();
         var stored = await CredentialApiFixture.JsonAsync(await f.SubmitAsync(learner, key.Sign(Ob3.Payload(f.SkillsCredential(key.DidKey)), kid: key.DidKeyMethod)));
         var url = $"/learners/{learner}/credentials/{stored.GetProperty("id").GetString()}";
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -20,7 +19,7 @@ public sealed class LearnerCredentialRejectionTests
 
     public static TheoryData<string> Cases =>
     [
-        "tampered", "wrong-key", "key-not-bound", "alg-none", "private-jwk", "recipient-mismatch", "revoked",
+        "tampered", "wrong-key", "key-not-bound", "alg-none", "private-jwk", "revoked",
         "malformed-json", "malformed-png", "malformed-svg", "oversized", "unsigned-json", "unreachable-hosted-url",
     ];
 
@@ -103,18 +102,6 @@ public sealed class LearnerCredentialRejectionTests
                 var jwk = issuer.PublicJwk();
                 jwk["d"] = "c2VjcmV0";
                 return (Utf8(issuer.Sign(Ob3.Payload(credential), kid: issuer.DidKeyMethod, jwk: jwk)), "application/jwt", "private-key-in-header");
-            }
-            case "recipient-mismatch":
-            {
-                var subject = credential["credentialSubject"]!.AsObject();
-                subject.Remove("id");
-                var salt = "s4lt";
-                var hash = Convert.ToHexStringLower(SHA256.HashData(Utf8("grace@example.org" + salt)));
-                subject["identifier"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "IdentityObject", ["identityType"] = "emailAddress", ["hashed"] = true, ["identityHash"] = "sha256$" + hash, ["salt"] = salt,
-                });
-                return (Utf8(Jwt(credential)), "application/jwt", "recipient-mismatch");
             }
             case "revoked":
             {

@@ -58,6 +58,18 @@ public sealed class PartialCreditTests
 
         Assert.Equal(0.5f, features[MatchFeature.RequiredCoverage]);
         Assert.Equal((1 + 0.9f) / 2, features[MatchFeature.PartialCreditCoverage], 3);
-        Assert.Equal(0, features[MatchFeature.MissingRequiredCount]);
+    }
+
+    [Fact]
+    public void A_link_below_half_similarity_gives_no_partial_credit()
+    {
+        // Issue 18: gaps counted "partial" matches through links at similarity 0.11–0.15.
+        var weak = new SkillGraph([new SkillEdge(Welding, Python, SkillRelationKind.Crosswalk, 0.12)], new Dictionary<long, float[]>());
+        var role = Role(new RoleRequirement(Welding, RequirementKind.Essential));
+
+        var outcome = Assert.Single(MatchFeatureBuilder.Analyze(role, Learner(Held(Python)), weak, AsOf).Requirements);
+
+        Assert.Equal(RequirementStatus.Missing, outcome.Status);
+        Assert.True(SkillGraph.MinimumPartialSimilarity >= 0.5);
     }
 }

@@ -9,17 +9,19 @@ public sealed class RankerTrainingTests
     private static readonly DateTimeOffset AsOf = new(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Training_on_a_small_synthetic_taxonomy_beats_both_baselines_on_held_out_occupations()
+    public void Training_on_a_small_synthetic_taxonomy_beats_coverage_alone_on_held_out_occupations_with_monotone_shapes()
     {
         var taxonomy = new SyntheticTaxonomy();
         var dataset = WeakSupervision.Build(taxonomy.Occupations, taxonomy.Graph, new WeakSupervision.Options(Seed: 5, GroupsPerRole: 4), AsOf);
 
-        var scorer = RankerTrainer.Train(dataset.Train, new RankerTrainer.Options(Seed: 5, Trees: 60));
+        var scorer = RankerTrainer.Train(dataset.Train, new RankerTrainer.Options(Seed: 5));
         var evaluation = RankerEvaluation.Of(scorer, dataset.Test);
 
-        Assert.True(evaluation.Learned.At5 > evaluation.EmbeddingCosine.At5, $"learned {evaluation.Learned} vs cosine {evaluation.EmbeddingCosine}");
         Assert.True(evaluation.Learned.At5 > evaluation.RequiredCoverage.At5, $"learned {evaluation.Learned} vs coverage {evaluation.RequiredCoverage}");
-        Assert.True(evaluation.BeatsBaselines);
+        Assert.True(evaluation.BeatsCoverage);
+        Assert.All(scorer.Shapes, s => Assert.True(s.IsStrictlyIncreasingFromZero));
+        Assert.Equal(100, scorer.Shapes.Sum(s => s.Maximum), 6);
+        Assert.InRange(scorer.SimilarityBound, 0, 10 + 1e-9);
         Assert.Equal(dataset.Test.Select(e => e.Group).Distinct().Count(), evaluation.Groups);
     }
 
@@ -51,6 +53,14 @@ public sealed class RankerTrainingTests
         Assert.Equal(1, RelevanceGrade.Of(Occupation(4, "2512"), role, 0));
         Assert.Equal(1, RelevanceGrade.Of(Occupation(5, null), role, 0.12));
         Assert.Equal(0, RelevanceGrade.Of(Occupation(6, "7411"), role, 0.05));
+    }
+
+    [Fact]
+    public void Isotonic_regression_pools_violators_and_fills_empty_bins()
+    {
+        var fitted = RankerTrainer.Isotonic([1, 6, 2, 0, 8], [1, 2, 1, 0, 2]); // means 1, 3, 2, –, 4
+
+        Assert.Equal(new[] { 1, 8.0 / 3, 8.0 / 3, 8.0 / 3, 4 }.Select(v => Math.Round(v, 9)), fitted.Select(v => Math.Round(v, 9)));
     }
 
     private static readonly int[] Labels = [3, 0, 2, 1];

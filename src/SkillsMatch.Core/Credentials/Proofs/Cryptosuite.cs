@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using SkillsMatch.Credentials.Keys;
+using SkillsMatch.Credentials.LinkedData;
+
+namespace SkillsMatch.Credentials.Proofs;
+
+/// <summary>
+/// The Data Integrity cryptosuites we verify and how each turns (document, proof options) into the signed bytes:
+/// <c>eddsa-rdfc-2022</c> and <c>eddsa-jcs-2022</c> (VC-DI-EdDSA 1.0 §3.2–3.3), the older <c>Ed25519Signature2020</c>
+/// (CCG di-eddsa-2020: RDFC, same hashing) and <c>ecdsa-rdfc-2019</c> with P-256 (VC-DI-ECDSA 1.0 §3.2).
+/// Each hashes the canonical proof configuration and the canonical document with SHA-256 and signs proofHash ‖ docHash.
+/// </summary>
+internal sealed record Cryptosuite(string ProofType, string? Name, bool Rdfc, string JwsAlg)
+{
+    public static readonly Cryptosuite EddsaRdfc2022 = new("DataIntegrityProof", "eddsa-rdfc-2022", true, JwsAlgorithm.EdDSA);
+    public static readonly Cryptosuite EddsaJcs2022 = new("DataIntegrityProof", "eddsa-jcs-2022", false, JwsAlgorithm.EdDSA);
+    public static readonly Cryptosuite EcdsaRdfc2019 = new("DataIntegrityProof", "ecdsa-rdfc-2019", true, JwsAlgorithm.ES256);
+    public static readonly Cryptosuite Ed25519Signature2020 = new("Ed25519Signature2020", null, true, JwsAlgorithm.EdDSA);
+
+    public static Cryptosuite? Find(string? type, string? cryptosuite) => (type, cryptosuite) switch
+    {
+        ("DataIntegrityProof", "eddsa-rdfc-2022") => EddsaRdfc2022,
+        ("DataIntegrityProof", "eddsa-jcs-2022") => EddsaJcs2022,
+        ("DataIntegrityProof", "ecdsa-rdfc-2019") => EcdsaRdfc2019,
+        ("Ed25519Signature2020", _) => Ed25519Signature2020,
+        _ => null,
+    };
+
+    /// <summary>proofHash ‖ docHash. Throws <see cref="LinkedDataException"/> (context, safe mode, complexity).</summary>
+    public byte[] HashData(JsonLdProcessor processor, Dictionary<string, object?> unsecured, Dictionary<string, object?> proofConfig, RdfCanonicalizer canonicalizer)
+    {
+        var proofHash = SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(processor, proofConfig, canonicalizer)));
+        var docHash = SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(processor, unsecured, canonicalizer)));
+        return [.. proofHash, .. docHash];
+    }
+
+    private string Canonical(JsonLdProcessor processor, Dictionary<string, object?> document, RdfCanonicalizer canonicalizer)
+    {
+        if (!Rdfc) return PlainJson.Canonical(document);
+        var expansion = processor.ExpandWithReport(document);
+        // Safe mode (VC-DI 1.0 §2.5 / §4.x "safe mode"): a term no context defines is dropped by expansion, so the
+        // signature would not cover it; refusing keeps what is displayed and what is signed the same.
+        if (expansion.DroppedTerms.Count > 0)
+            throw new LinkedDataException(ReasonCodes.UndefinedTerm, $"terms not defined by the credential's contexts: {string.Join(", ", expansion.DroppedTerms.Distinct().Take(8))}");
+        var quads = RdfDeserializer.ToRdf(expansion.Expanded, new JsonLdOptions());
+        return canonicalizer.Canonicalize(quads);
+    }
+
+    public bool Verify(PublicJwk key, byte[] hashData, byte[] signature) => JwsAlgorithm.Verify(JwsAlg, key, hashData, signature);
+}
