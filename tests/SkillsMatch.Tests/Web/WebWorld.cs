@@ -62,7 +62,7 @@ public sealed class WebWorld : IAsyncLifetime
             ["identifier"] = new { value = Tag, propertyID = "test" },
             ["title"] = PostingTitle,
             ["description"] = "<ul><li>Write SQL queries</li><li>Build dashboards in Power BI</li><li>Clean data with Python</li><li>Microsoft Excel pivot tables</li></ul>",
-            ["hiringOrganization"] = new { name = Tag + " Analytics" },
+            ["hiringOrganization"] = new { name = "employer-" + Tag }, // an employer key posts for its own organisation (its subject)
             ["jobLocation"] = new { address = new { addressRegion = "Ontario" } },
         });
         Assert.True(posting.IsSuccessStatusCode, await posting.Content.ReadAsStringAsync());
