@@ -1,3 +1,5 @@
+using SkillsMatch.Extraction;
+
 namespace SkillsMatch.Matching.Features;
 
 /// <summary>
@@ -34,7 +36,9 @@ public sealed class LearnerSkills
         {
             LastEvidenced = strong.LastEvidenced >= weak.LastEvidenced ? strong.LastEvidenced : weak.LastEvidenced,
             CredentialQa = strong.CredentialQa >= weak.CredentialQa ? strong.CredentialQa : weak.CredentialQa,
-            Level = strong.Level is { } l && (weak.Level is not { } w || l >= w) ? strong.Level : weak.Level,
+            // An unstated level counts as MatchFeatureBuilder.AssumedLevel, so a Beginner claim never lowers an unstated one.
+            Level = strong.Level is null && weak.Level is null ? null
+                : (Proficiency)Math.Max((int)(strong.Level ?? MatchFeatureBuilder.AssumedLevel), (int)(weak.Level ?? MatchFeatureBuilder.AssumedLevel)),
             Years = Math.Max(strong.Years ?? 0, weak.Years ?? 0) is var y && y > 0 ? y : strong.Years ?? weak.Years,
         };
     }

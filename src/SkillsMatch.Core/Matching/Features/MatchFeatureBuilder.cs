@@ -16,6 +16,9 @@ public static class MatchFeatureBuilder
     private const double RecencyYears = 4;
     private const double YearsPerLevel = 3;
 
+    /// <summary>The level a held skill is taken to be at when its evidence states none.</summary>
+    internal const Proficiency AssumedLevel = Proficiency.Intermediate;
+
     public static MatchAnalysis Analyze(RoleProfile role, LearnerSkills learner, SkillGraph graph, DateTimeOffset asOf)
     {
         var outcomes = new RequirementOutcome[role.Requirements.Count];
@@ -90,7 +93,7 @@ public static class MatchFeatureBuilder
         if (requirement.Level is null && requirement.Years is null) return null;
         double gap = 0;
         if (requirement.Level is { } needed)
-            gap = Math.Max(0, (int)needed - (int)(held.Level ?? Proficiency.Intermediate));
+            gap = Math.Max(0, (int)needed - (int)(held.Level ?? AssumedLevel));
         if (requirement.Years is { } years)
             gap = Math.Max(gap, Math.Max(0, years - (held.Years ?? 0)) / YearsPerLevel);
         return gap;
