@@ -47,6 +47,12 @@ else
     exit 1
   fi
   export SKILLSMATCH_TEST_CONNECTION="$connection"
+  # The browser tests drive Debian's chromium (installed on first use, like PostgreSQL).
+  if ! scripts/chromium.sh ensure >/dev/null; then
+    echo "test.sh: chromium could not be installed" >&2
+    echo "tests: 0 passed, 1 failed"
+    exit 1
+  fi
   cleanup() {
     scripts/postgres.sh drop-database --cluster test --database "$database" >/dev/null 2>&1 || true
     # A clean clone (CI) leaves nothing running; a developer's test cluster stays up for the next run.

@@ -43,11 +43,10 @@ public static class ApiSetup
         }));
     }
 
-    /// <summary>The OpenAPI document, its reference page at /docs, and / sending a browser there; all public.</summary>
+    /// <summary>The OpenAPI document and its reference page at /docs, both public (/ belongs to the web app).</summary>
     public static void MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs").AllowAnonymous();
-        app.MapGet("/", () => TypedResults.Redirect("/docs")).ExcludeFromDescription().AllowAnonymous();
     }
 }

@@ -16,12 +16,14 @@ using SkillsMatch.Api.Taxonomy;
 using SkillsMatch.Api.Telemetry;
 using SkillsMatch.Demo;
 using SkillsMatch.Hosting;
+using SkillsMatch.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSkillsMatch();
 builder.AddDemoData();
 builder.AddSkillsMatchApi();
 builder.AddAssistant();
+builder.AddSkillsMatchWeb();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -30,7 +32,7 @@ app.UseAccess();
 app.UseInputPolicy();
 app.UseReadRouting();
 
-app.MapApiDocs();
+app.MapApiDocs(); app.MapSkillsMatchWeb();
 app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials(); app.MapHolderBinding();
 app.MapLearners(); app.MapCatalog(); app.MapOccupations(); app.MapJobs(); app.MapMatching(); app.MapAdmin(); app.MapPrivacy();
 app.MapAssistant(); app.MapTelemetry();

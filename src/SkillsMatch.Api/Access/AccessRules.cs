@@ -12,15 +12,7 @@ public sealed record LearnerRule(string RouteParameter, bool AllowCaseload)
     /// <summary>Why <paramref name="caller"/> may not reach <paramref name="learnerId"/>, or null when they may.</summary>
     public async Task<string?> RefusalAsync(Caller caller, Guid learnerId, IServiceProvider services, CancellationToken ct)
     {
-        var allowed = caller.Role switch
-        {
-            Role.Admin => true,
-            Role.Learner => caller.LearnerId == learnerId,
-            Role.Practitioner when AllowCaseload && caller.Subject is { } practitioner =>
-                await services.GetRequiredService<CaseloadStore>().HasAccessAsync(practitioner, learnerId, ct),
-            _ => false,
-        };
-        if (allowed) return null;
+        if (await services.GetRequiredService<LearnerAccess>().RefusalAsync(caller, learnerId, AllowCaseload, ct) is null) return null;
         return caller.Role switch
         {
             Role.Practitioner when AllowCaseload => "This learner has not granted you access (they are not on your caseload).",

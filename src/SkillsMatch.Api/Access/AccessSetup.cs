@@ -23,6 +23,7 @@ public static class AccessSetup
         services.TryAddSingleton<AuditStore>();
         services.TryAddSingleton<LearnerDataStore>();
         services.AddSingleton<ApiKeyCache>();
+        services.TryAddSingleton<LearnerAccess>();
         services.AddSingleton<FailedKeyLimiter>();
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());

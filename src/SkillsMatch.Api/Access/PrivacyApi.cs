@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SkillsMatch.Access;
@@ -25,8 +26,15 @@ public static class PrivacyApi
             .WithSummary("Grant a practitioner access: the learner joins their caseload.");
         practitioners.MapDelete("/{practitioner}", WithdrawPractitioner).AuditLearner("id", "learner.withdraw")
             .WithSummary("Withdraw a practitioner's access; it applies from the next request.");
+
+        app.MapGroup("/practitioners").WithTags("Privacy").ProducesCommonProblems()
+            .MapGet("/me/caseload", Caseload).RequireRoles(Role.Practitioner)
+            .WithSummary("The learners who granted the calling practitioner access, by name, with when they did.");
         return app;
     }
+
+    public static async Task<Ok<IReadOnlyList<CaseloadLearner>>> Caseload(ClaimsPrincipal user, CaseloadStore caseload, CancellationToken ct) =>
+        TypedResults.Ok(await caseload.ListForPractitionerAsync(Caller.From(user)!.Subject ?? "", CaseloadStore.MaxList, ct));
 
     public static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> Export(Guid id, LearnerDataStore data, CancellationToken ct) =>
         await data.ExportAsync(id, ct) is { } export ? TypedResults.Ok(export) : LearnerNotFound(id);

@@ -18,7 +18,7 @@ public static class JobsApi
         app.MapOrganisationBrands();
         var group = app.MapGroup("/jobs").WithTags("Jobs").ProducesCommonProblems();
         group.MapPost("/", PostJob).RequireRoles(Role.Admin, Role.Employer).ProducesBodyProblems().WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
-        group.MapGet("/", ListJobs).ProducesValidationProblem().WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (e.g. CA-ON) and text in title or employer.");
+        group.MapGet("/", ListJobs).ProducesValidationProblem().WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (CA-ON, ON or Ontario) and text in title or employer.");
         group.MapGet("/{id:guid}", GetJob).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A posting with its skills (required/preferred, level, evidence) and occupations.");
         group.MapPut("/{id:guid}/skills", EditSkills).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers)
             .ProducesBodyProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
@@ -58,7 +58,8 @@ public static class JobsApi
         await store.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : NotFound(id);
 
     public static async Task<Ok<JobPostingPage>> ListJobs([AsParameters] JobQuery query, JobPostingStore store, CancellationToken ct) =>
-        TypedResults.Ok(await store.ListAsync(query.Status, query.Region?.ToUpperInvariant(), query.Q, query.Limit ?? 20, query.Offset ?? 0, ct));
+        // Regions as learners give them: ON, Ontario and CA-ON are one region.
+        TypedResults.Ok(await store.ListAsync(query.Status, CanadianRegions.ToIso(query.Region) ?? query.Region?.ToUpperInvariant(), query.Q, query.Limit ?? 20, query.Offset ?? 0, ct));
 
     public static async Task<Results<Ok<JobPostingView>, ProblemHttpResult>> EditSkills(
         Guid id, SkillEditRequest request, JobPostingStore store, WorkingTaxonomy working, CancellationToken ct)

@@ -71,7 +71,7 @@ public static partial class ReadRoutingMiddleware
     {
         var parties = new List<string>(3);
         if (http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } key) parties.Add("key:" + key);
-        if (http.User.FindFirstValue(Access.Caller.LearnerClaim) is { } learner) parties.Add("learner:" + learner);
+        if (http.User.FindFirstValue(SkillsMatch.Access.Caller.LearnerClaim) is { } learner) parties.Add("learner:" + learner);
         if (LearnerPath().Match(http.Request.Path.Value ?? "") is { Success: true } match) parties.Add("learner:" + match.Groups[1].Value.ToLowerInvariant());
         return parties;
     }

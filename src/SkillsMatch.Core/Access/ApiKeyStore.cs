@@ -46,6 +46,14 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
             """, new { id }, cancellationToken: ct));
     }
 
+    /// <summary>Whether key <paramref name="id"/> exists and is not revoked (a web session stays valid only while its key does).</summary>
+    public async Task<bool> IsActiveAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM api_keys WHERE id = @id AND revoked_at IS NULL)", new { id }, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -45,18 +45,23 @@ public sealed class CaseloadStore(NpgsqlDataSource dataSource)
             """, new { learnerId }, cancellationToken: ct))).ToList();
     }
 
+    /// <summary>Most learners one caseload listing returns.</summary>
+    public const int MaxList = 500;
+
     /// <summary>The learners who granted this practitioner access, most recent grant first.</summary>
     public async Task<IReadOnlyList<CaseloadLearner>> ListForPractitionerAsync(string practitioner, int limit, CancellationToken ct = default)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return (await conn.QueryAsync<CaseloadLearner>(new CommandDefinition("""
-            SELECT l.id AS LearnerId, l.display_name AS DisplayName, l.region AS Region, c.granted_at AS GrantedAt
+            SELECT l.id AS LearnerId, l.display_name AS DisplayName, l.region AS Region, l.city AS City, c.granted_at AS GrantedAt
             FROM practitioner_caseload c JOIN learners l ON l.id = c.learner_id
             WHERE c.practitioner = @practitioner ORDER BY c.granted_at DESC, l.id LIMIT @limit
             """, new { practitioner, limit }, cancellationToken: ct))).ToList();
     }
 }
 
-public sealed record CaseloadLearner(Guid LearnerId, string DisplayName, string? Region, DateTime GrantedAt);
 
 public sealed record CaseloadGrant(string Practitioner, DateTime GrantedAt);
+
+/// <summary>A learner on a practitioner's caseload.</summary>
+public sealed record CaseloadLearner(Guid LearnerId, string DisplayName, string? Region, string? City, DateTime GrantedAt);

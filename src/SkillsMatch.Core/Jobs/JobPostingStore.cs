@@ -84,6 +84,22 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
             r.DatePosted, r.ValidThrough, r.Status, r.SkillCount)).ToList(), total, limit, offset);
     }
 
+    /// <summary>The postings an employer owns (their key's subject), newest first, whatever their status.</summary>
+    public async Task<IReadOnlyList<JobPostingSummary>> OwnedByAsync(string owner, int limit, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        var rows = await conn.QueryAsync<(Guid Id, string ExternalId, string Title, string? Employer, string? Region, string? City, string Remote,
+            DateTime? DatePosted, DateTime? ValidThrough, string Status, int SkillCount)>(new CommandDefinition($"""
+            SELECT p.id, p.external_id, p.title, p.employer, p.region, p.city, p.remote, p.date_posted::timestamp, p.valid_through,
+                   {StatusSql} AS status, cardinality(p.skill_ids)
+              FROM job_postings p WHERE p.owner = @owner
+             ORDER BY p.date_posted DESC NULLS LAST, p.created_at DESC, p.id
+             LIMIT @limit
+            """, new { owner, limit }, cancellationToken: ct));
+        return [.. rows.Select(r => new JobPostingSummary(r.Id, r.ExternalId, r.Title, r.Employer, r.Region, r.City, r.Remote,
+            r.DatePosted, r.ValidThrough, r.Status, r.SkillCount))];
+    }
+
     /// <summary>Skill ids among <paramref name="skillIds"/> that are not in the taxonomy.</summary>
     public async Task<IReadOnlyList<long>> UnknownSkillsAsync(IReadOnlyCollection<long> skillIds, int taxonomyId, CancellationToken ct)
     {

@@ -27,9 +27,9 @@ public sealed class ToolAccessMatrixTests : IAsyncLifetime
         ["get_occupation"] = (AnyKey, "GET /occupations/{id:long}", (_, ids) => new { occupationId = ids.Occupation }),
         ["extract_skills"] = (AnyKey, "POST /extract", (_, _) => new { text = "Writes SQL queries." }),
         ["classify_job_title"] = (AnyKey, "POST /occupations/classify", (_, _) => new { title = "data analyst" }),
-        ["my_skills"] = (LearnerAccess, "GET /learners/{id:guid}/skills", (w, _) => new { learnerId = w.Learner }),
-        ["my_matches"] = (LearnerAccess, "GET /learners/{id:guid}/matches", (w, _) => new { learnerId = w.Learner }),
-        ["my_gaps"] = (LearnerAccess, "GET /learners/{id:guid}/gaps", (w, _) => new { learnerId = w.Learner, jobId = w.Posting }),
+        ["my_skills"] = (AccessRule.LearnerAccess, "GET /learners/{id:guid}/skills", (w, _) => new { learnerId = w.Learner }),
+        ["my_matches"] = (AccessRule.LearnerAccess, "GET /learners/{id:guid}/matches", (w, _) => new { learnerId = w.Learner }),
+        ["my_gaps"] = (AccessRule.LearnerAccess, "GET /learners/{id:guid}/gaps", (w, _) => new { learnerId = w.Learner, jobId = w.Posting }),
         ["get_posting"] = (AnyKey, "GET /jobs/{id:guid}", (w, _) => new { jobId = w.Posting }),
         ["candidates_for_posting"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), "GET /jobs/{id:guid}/candidates", (w, _) => new { jobId = w.Posting }),
         ["search_candidates"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), "POST /candidates/search", (_, _) => new { skills = Sql }),
@@ -39,7 +39,7 @@ public sealed class ToolAccessMatrixTests : IAsyncLifetime
         ["my_caseload"] = (Roles(Who.PractitionerCaseload, Who.PractitionerOther), null, (_, _) => new { }),
         ["placement_options"] = (Roles(Who.Admin, Who.PractitionerCaseload), "POST /placements",
             (w, _) => new { learnerIds = new[] { w.Learner }, jobIds = new[] { w.Posting } }),
-        ["my_credentials"] = (LearnerAccess, "GET /learners/{learnerId:guid}/credentials/", (w, _) => new { learnerId = w.Learner }),
+        ["my_credentials"] = (AccessRule.LearnerAccess, "GET /learners/{learnerId:guid}/credentials/", (w, _) => new { learnerId = w.Learner }),
         ["verify_credential"] = (AnyKey, null, (_, _) => new { credential = """{"type": ["VerifiableCredential"]}""" }),
     };
 

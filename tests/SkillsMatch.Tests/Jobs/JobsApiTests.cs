@@ -167,6 +167,9 @@ public sealed class JobsApiTests : IAsyncLifetime
         Assert.Equal("closed", (await closed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         var expiredPage = await client.GetFromJsonAsync<JsonElement>($"/jobs?q={prefix}&status=expired&region=CA-ON");
         Assert.Equal(expired.GetProperty("id").GetGuid(), expiredPage.GetProperty("items").EnumerateArray().Single().GetProperty("id").GetGuid());
+        // A region as learners give it: ON and Ontario are CA-ON; Quebec is not.
+        foreach (var (region, count) in new[] { ("ON", 1), ("Ontario", 1), ("QC", 0) })
+            Assert.Equal(count, (await client.GetFromJsonAsync<JsonElement>($"/jobs?q={prefix}&status=expired&region={region}")).GetProperty("items").GetArrayLength());
 
         var deleted = await client.DeleteAsync($"/jobs/{expired.GetProperty("id").GetGuid()}");
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

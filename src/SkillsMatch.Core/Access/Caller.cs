@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using SkillsMatch.Access;
 
-namespace SkillsMatch.Api.Access;
+namespace SkillsMatch.Access;
 
 /// <summary>The key behind a request, read back from the claims the authentication handler issued.</summary>
 public sealed record Caller(Guid KeyId, Role Role, Guid? LearnerId, string? Subject)

@@ -1,7 +1,8 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
-using SkillsMatch.Access;
 
-namespace SkillsMatch.Api.Access;
+namespace SkillsMatch.Access;
 
 /// <summary>
 /// Writes audit entries in the background: requests only enqueue (a bounded channel; when 10 000 entries are
