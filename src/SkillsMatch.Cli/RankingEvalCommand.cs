@@ -20,10 +20,11 @@ public static class RankingEvalCommand
         var gold = new Option<string>("--gold") { Description = "The judged set's folder (postings.jsonl, learners.jsonl, grade files)", Required = true };
         var grades = new Option<string>("--grades") { Description = "The grades NDCG is read against: a file in the folder or a path", DefaultValueFactory = _ => "grades.csv" };
         var issuers = new Option<string?>("--issuers") { Description = "The issuers the learners' credentials name (default data/demo/issuers.json)" };
+        var perPosting = new Option<bool>("--per-posting") { Description = "Also print each posting's NDCG@5 per method and each judged pair's scores" };
         var command = new Command("ranking",
             "Judged learner–posting pairs (0–3): NDCG@5/@10 and Spearman for the ranker and two baselines, and the graders' Cohen's κ. " +
             "Loads the set (hidden learners, closed postings, the demo issuers) into the database: use one meant for it.")
-            { gold, grades, issuers };
+            { gold, grades, issuers, perPosting };
         command.SetAction(async (parse, ct) =>
         {
             var set = await JudgedSet.ReadAsync(parse.GetValue(gold)!, parse.GetValue(grades)!, ct);
@@ -56,6 +57,9 @@ public static class RankingEvalCommand
             Console.WriteLine("method                 NDCG@5  NDCG@10  Spearman");
             foreach (var f in figures)
                 Console.WriteLine($"{f.Method,-20} {f.Ndcg5,8:F4} {f.Ndcg10,8:F4} {f.Spearman,9:F4}  ({f.SpearmanPostings} postings for ρ)");
+            Console.WriteLine("mean score by grade    " + string.Join("  ", Enumerable.Range(0, GradeFile.MaxGrade + 1).Select(g =>
+                $"{g}: {MeanScore(set.Gold, scores, g):F1} (n={set.Gold.Count(p => p.Grade == g)})")) + "  (ranker, 0–100)");
+            if (parse.GetValue(perPosting)) PrintPerPosting(set, scores);
             return 0;
         });
         return command;
@@ -63,6 +67,23 @@ public static class RankingEvalCommand
 
     private static JudgedRanking Figures(string method, IReadOnlyList<JudgedPair> gold, IReadOnlyList<PairScores> scores, Func<PairScores, double> pick) =>
         JudgedRanking.Of(method, gold.Select((p, i) => (p.PostingId, p.Grade!.Value, pick(scores[i]))).ToList());
+
+    private static double MeanScore(IReadOnlyList<JudgedPair> gold, IReadOnlyList<PairScores> scores, int grade) =>
+        gold.Select((p, i) => (p.Grade, scores[i].Ranker)).Where(x => x.Grade == grade).Select(x => x.Ranker).DefaultIfEmpty(double.NaN).Average();
+
+    /// <summary>Each posting's NDCG@5 per method, then its pairs best-graded first with the three scores: where to look when a figure moves.</summary>
+    private static void PrintPerPosting(JudgedSet set, IReadOnlyList<PairScores> scores)
+    {
+        var titles = set.Postings.ToDictionary(p => p.ExternalId, p => p.Title, StringComparer.Ordinal);
+        foreach (var posting in set.Gold.Select((p, i) => (Pair: p, Scores: scores[i])).GroupBy(x => x.Pair.PostingId, StringComparer.Ordinal))
+        {
+            var grades = posting.Select(x => x.Pair.Grade!.Value).ToList();
+            string At5(Func<PairScores, double> pick) => JudgedMetrics.Ndcg(grades, posting.Select(x => pick(x.Scores)).ToList(), 5) is { } n ? n.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
+            Console.WriteLine($"{posting.Key} {titles[posting.Key]}: NDCG@5 ranker {At5(s => s.Ranker)}, coverage {At5(s => s.Coverage)}, similarity {At5(s => s.Similarity)}");
+            foreach (var (pair, score) in posting.OrderByDescending(x => x.Pair.Grade).ThenByDescending(x => x.Scores.Ranker))
+                Console.WriteLine($"  {pair.PairId} {pair.LearnerId,-4} grade {pair.Grade}  ranker {score.Ranker,5:F1}  coverage {score.Coverage:F2}  similarity {score.Similarity:F2}");
+        }
+    }
 
     /// <summary>κ for every two grade files present, on the pairs both graded.</summary>
     private static void PrintAgreement(JudgedSet set)
