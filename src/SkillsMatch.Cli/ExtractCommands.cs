@@ -64,6 +64,7 @@ public static class ExtractCommands
         eval.Subcommands.Add(linking);
         eval.Subcommands.Add(CrossValidated());
         eval.Subcommands.Add(OccupationCommands.Evaluate());
+        eval.Subcommands.Add(RankingEvalCommand.Create());
         return eval;
     }
 

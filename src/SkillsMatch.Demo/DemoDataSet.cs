@@ -21,14 +21,17 @@ public sealed record DemoDataSet(
 
     public static DemoDataSet Read(string folder)
     {
-        var issuers = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "issuers.json"))).RootElement
-            .GetProperty("issuers").Deserialize<List<DemoIssuer>>(Json)!;
+        var issuers = ReadIssuers(Path.Combine(folder, "issuers.json"));
         var people = JsonSerializer.Deserialize<DemoPeople>(File.ReadAllText(Path.Combine(folder, "learners.json")), Json)!;
         var set = new DemoDataSet(issuers, ReadLines(Path.Combine(folder, "catalog.jsonl")), ReadLines(Path.Combine(folder, "postings.jsonl")),
             people.Practitioners, people.Learners);
         set.Check();
         return set;
     }
+
+    /// <summary>The issuers of an issuers.json (data/demo's, which the judged ranking set's credentials name too).</summary>
+    public static IReadOnlyList<DemoIssuer> ReadIssuers(string path) =>
+        JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("issuers").Deserialize<List<DemoIssuer>>(Json)!;
 
     public DemoIssuer Issuer(string key) => Issuers.Single(i => i.Key == key);
 

@@ -76,15 +76,22 @@ public sealed class DemoLoader(
     /// <summary>Registers the issuers learners.json says are in the registry; one already registered (perhaps edited since) is left alone.</summary>
     private async Task<int> LoadIssuersAsync(DemoDataSet demo, CancellationToken ct)
     {
+        var added = await RegisterIssuersAsync(issuers, demo.Issuers, ct);
+        logger.LogInformation("demo data: {Added} issuers registered ({Trusted} trusted)", added, demo.Issuers.Count(i => i.InRegistry && i.Trusted));
+        return added;
+    }
+
+    /// <summary>Registers those of <paramref name="demoIssuers"/> that are in the registry and not yet registered; how many were added.</summary>
+    public static async Task<int> RegisterIssuersAsync(IssuerRegistry registry, IEnumerable<DemoIssuer> demoIssuers, CancellationToken ct)
+    {
         var added = 0;
-        foreach (var issuer in demo.Issuers.Where(i => i.InRegistry))
+        foreach (var issuer in demoIssuers.Where(i => i.InRegistry))
         {
-            if (await issuers.FindAsync(issuer.Id, ct) is not null) continue;
-            await issuers.AddAsync(new IssuerDetails(issuer.Id, issuer.Name, issuer.Trusted, issuer.AccreditingBody, issuer.Framework, issuer.LastReview,
+            if (await registry.FindAsync(issuer.Id, ct) is not null) continue;
+            await registry.AddAsync(new IssuerDetails(issuer.Id, issuer.Name, issuer.Trusted, issuer.AccreditingBody, issuer.Framework, issuer.LastReview,
                 "Demo issuer (invented). Its signing key is public in data/demo/issuers.json: never trust it outside the demo."), ct);
             added++;
         }
-        logger.LogInformation("demo data: {Added} issuers registered ({Trusted} trusted)", added, demo.Issuers.Count(i => i.InRegistry && i.Trusted));
         return added;
     }
 

@@ -133,6 +133,7 @@ public static class SkillsMatchServices
         services.AddSingleton<RoleMatchCache>();
         services.AddSingleton<MatchExplainer>();
         services.AddSingleton<TopMatches>();
+        services.AddSingleton<Matching.Evaluation.JudgedPairScorer>();
         services.AddSingleton<GapStore>();
         services.AddSingleton(s => new RolesForLearner(s.GetRequiredService<MatchInputsStore>(), s.GetRequiredService<MatchRetrieval>(),
             s.GetRequiredService<TopMatches>(),

@@ -28,6 +28,7 @@ public sealed class CliErrorTests
         ["eval linking"] = ["eval", "linking", "--gold", Missing],
         ["eval linking-cv"] = ["eval", "linking-cv", "--fold", "skillsmatch=" + Missing, "--fold", "skillsmatch=" + Missing],
         ["eval occupations"] = ["eval", "occupations", "--gold", Missing],
+        ["eval ranking"] = ["eval", "ranking", "--gold", Missing],
         ["occupations classify"] = ["occupations", "classify", "Data Analyst", "--connection", NoServer],
         ["jobs import"] = ["jobs", "import", Missing],
         ["credentials verify"] = ["credentials", "verify", Missing],
