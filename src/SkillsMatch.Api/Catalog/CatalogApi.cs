@@ -30,7 +30,7 @@ public static class CatalogApi
         if (NotOwnIssuer(user, input) is { } refused) return refused;
         var (offering, errors) = await checks.PrepareAsync(input, ct);
         if (offering is null) return TypedResults.ValidationProblem(errors.ToDictionary());
-        if (await store.CreateAsync(offering, ct) is not { } id) return ExternalIdTaken(offering.ExternalId);
+        if (await store.CreateAsync(offering, ct) is not { } id) return ExternalIdTaken(offering);
         return TypedResults.Created($"/catalog/{id}", await store.GetAsync(id, ct));
     }
 
@@ -65,7 +65,7 @@ public static class CatalogApi
         return await store.ReplaceAsync(id, offering, ct) switch
         {
             ReplaceOutcome.NotFound => OfferingNotFound(id),
-            ReplaceOutcome.Conflict => ExternalIdTaken(offering.ExternalId),
+            ReplaceOutcome.Conflict => ExternalIdTaken(offering),
             _ => TypedResults.Ok((await store.GetAsync(id, ct))!),
         };
     }
@@ -87,6 +87,9 @@ public static class CatalogApi
     private static ProblemHttpResult OfferingNotFound(Guid id) =>
         TypedResults.Problem(statusCode: 404, title: "Offering not found", detail: $"There is no catalog offering with id {id}.");
 
-    private static ProblemHttpResult ExternalIdTaken(string externalId) =>
-        TypedResults.Problem(statusCode: 409, title: "External id taken", detail: $"Another offering already has externalId '{externalId}'.");
+    /// <summary>External ids are unique per issuer: the answer speaks only of the writer's own issuer, never of another's offerings.</summary>
+    private static ProblemHttpResult ExternalIdTaken(PreparedOffering offering) =>
+        TypedResults.Problem(statusCode: 409, title: "External id taken", detail: offering.IssuerUri is { } issuer
+            ? $"Issuer '{issuer}' already has another offering with externalId '{offering.ExternalId}'."
+            : $"Another offering without an issuerUri already has externalId '{offering.ExternalId}'.");
 }

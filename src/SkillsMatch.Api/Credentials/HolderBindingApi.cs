@@ -34,7 +34,7 @@ public static class HolderBindingApi
         await learners.FindLearnerAsync(learnerId, ct) is null ? LearnerNotFound(learnerId) : TypedResults.Ok(await store.IdentitiesAsync(learnerId, ct));
 
     public static async Task<Results<Accepted<CodeSent>, ValidationProblem, ProblemHttpResult>> AddEmail(
-        Guid learnerId, EmailInput input, LearnerCredentialStore learners, EmailVerification emails, CancellationToken ct)
+        Guid learnerId, EmailInput input, LearnerCredentialStore learners, EmailVerification emails, HolderOptions options, CancellationToken ct)
     {
         if (!EmailVerification.LooksLikeAddress(input.Address))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["address"] = ["An e-mail address such as ada@example.org."] });
@@ -42,7 +42,7 @@ public static class HolderBindingApi
         await emails.SendCodeAsync(learnerId, input.Address!, ct);
         // The same answer whether the address is new, pending, already verified or known elsewhere: no oracle.
         return TypedResults.Accepted((string?)null, new CodeSent(EmailVerification.Normalize(input.Address!),
-            "If this address can receive mail, a code is on its way; it expires in 15 minutes."));
+            $"If this address can receive mail, a code is on its way; it expires in {(int)options.CodeLifetime.TotalMinutes} minutes."));
     }
 
     public static async Task<Results<Ok<EmailBound>, ValidationProblem, ProblemHttpResult>> VerifyEmail(

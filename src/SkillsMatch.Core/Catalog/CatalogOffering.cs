@@ -9,10 +9,14 @@ namespace SkillsMatch.Catalog;
 /// A microcredential a learner can take: who offers it, what it costs and how it is delivered, and the skills it
 /// teaches in the working taxonomy. <see cref="Issuer"/> is the trust registry's entry for <see cref="IssuerUri"/>, when there is one.
 /// </summary>
+/// <param name="QualityAssurance">The quality assurance that counts: the claim when the trust registry backs it, else none (<see cref="QualityAssuranceRule"/>).</param>
+/// <param name="ClaimedQualityAssurance">What the provider declared: accredited, framework-aligned, industry-endorsed or none.</param>
+/// <param name="QualityAssuranceBasis">trust-registry (the claim counts), self-declared (it does not) or none (nothing claimed).</param>
 public sealed record CatalogOffering(
     Guid Id, string ExternalId, string Title, string Provider, string? IssuerUri, JsonElement? Issuer, string Description, string? Url,
     decimal? Hours, decimal? Cost, string Currency, string Format, string Language, string? Region, IReadOnlyList<string> StackableInto,
-    string QualityAssurance, bool IsDemo, IReadOnlyList<OfferingSkill> Skills, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    string QualityAssurance, string ClaimedQualityAssurance, string QualityAssuranceBasis, bool IsDemo, IReadOnlyList<OfferingSkill> Skills,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
 /// <param name="Source">alignment (stated by the provider) or extracted (found in the title and description).</param>
 public sealed record OfferingSkill(long SkillId, string ExternalId, string Label, string Source, double Confidence);
@@ -23,7 +27,7 @@ public sealed record OfferingSkill(long SkillId, string ExternalId, string Label
 /// <param name="Language">en or fr (English, French, français also accepted).</param>
 /// <param name="Region">A province or territory ('CA-ON', 'Ontario') or 'CA' for Canada-wide.</param>
 /// <param name="StackableInto">External ids of larger offerings, or names of credentials, this one counts toward.</param>
-/// <param name="QualityAssurance">accredited, framework-aligned, industry-endorsed or none.</param>
+/// <param name="QualityAssurance">accredited, framework-aligned, industry-endorsed or none: a claim, counted only when the trust registry backs it.</param>
 public sealed record CatalogOfferingInput(
     [property: Required, StringLength(200, MinimumLength = 1)] string? ExternalId,
     [property: Required, StringLength(300, MinimumLength = 1)] string? Title,

@@ -6,10 +6,14 @@ namespace SkillsMatch.Catalog;
 
 public sealed partial class CatalogStore
 {
-    private const string OfferingColumns = """
+    private const string OfferingColumns = $"""
         o.id, o.external_id, o.title, o.provider, o.issuer_uri, o.description, o.url, o.hours, o.cost, o.currency, o.format, o.language,
-        o.region, o.stackable_into, o.quality_assurance, o.is_demo, o.created_at, o.updated_at
+        o.region, o.stackable_into, o.quality_assurance, o.is_demo, o.created_at, o.updated_at,
+        to_jsonb(i)::text AS issuer_entry, {QualityAssuranceRule.CountedSql} AS counted_quality_assurance
         """;
+
+    // The trust registry is read in the same query as the offering, so its entry and the QA that counts agree.
+    private const string Offerings = $"catalog_offerings o {QualityAssuranceRule.RegistryJoin}";
 
     // An unknown cost never passes a maxCost filter.
     private const string SearchFilter = """
@@ -20,13 +24,11 @@ public sealed partial class CatalogStore
           AND (@maxCost::numeric IS NULL OR o.cost <= @maxCost)
         """;
 
-    private volatile bool issuerRegistryPresent;
-
     public async Task<CatalogOffering?> GetAsync(Guid id, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<OfferingRow>(new CommandDefinition(
-            $"SELECT {OfferingColumns} FROM catalog_offerings o WHERE o.id = @id", new { id }, cancellationToken: ct));
+            $"SELECT {OfferingColumns} FROM {Offerings} WHERE o.id = @id", new { id }, cancellationToken: ct));
         var offerings = await CompleteAsync(conn, rows.ToList(), ct);
         return offerings.Count > 0 ? offerings[0] : null;
     }
@@ -44,7 +46,7 @@ public sealed partial class CatalogStore
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = (await conn.QueryAsync<OfferingRow>(new CommandDefinition($"""
             SELECT {OfferingColumns}, count(*) OVER () AS total
-              FROM catalog_offerings o
+              FROM {Offerings}
              {SearchFilter}
              ORDER BY CASE WHEN @q::text IS NULL THEN 0 ELSE word_similarity(@q, lower(o.title)) END DESC, o.title, o.id
              LIMIT @limit OFFSET @offset
@@ -56,8 +58,8 @@ public sealed partial class CatalogStore
         return new Page<CatalogOffering>(await CompleteAsync(conn, rows, ct), total, limit, offset);
     }
 
-    // Adds each offering's skills and, when the trust registry exists, its issuer entry: two more queries per page.
-    private async Task<IReadOnlyList<CatalogOffering>> CompleteAsync(NpgsqlConnection conn, List<OfferingRow> rows, CancellationToken ct)
+    // Adds each offering's skills: one more query per page.
+    private static async Task<IReadOnlyList<CatalogOffering>> CompleteAsync(NpgsqlConnection conn, List<OfferingRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToArray();
@@ -66,31 +68,11 @@ public sealed partial class CatalogStore
               FROM catalog_offering_skills cs JOIN skills s ON s.id = cs.skill_id
              WHERE cs.offering_id = ANY(@ids) ORDER BY cs.confidence DESC, s.preferred_label
             """, new { ids }, cancellationToken: ct))).ToLookup(s => s.OfferingId, s => new OfferingSkill(s.SkillId, s.ExternalId, s.Label, s.Source, s.Confidence));
-        var issuers = await IssuersAsync(conn, rows.Select(r => r.IssuerUri).OfType<string>().Distinct().ToArray(), ct);
         return rows.Select(r => new CatalogOffering(
-            r.Id, r.ExternalId, r.Title, r.Provider, r.IssuerUri, r.IssuerUri is { } uri && issuers.TryGetValue(uri, out var issuer) ? issuer : null,
-            r.Description, r.Url, r.Hours, r.Cost, r.Currency, r.Format, r.Language, r.Region, r.StackableInto, r.QualityAssurance, r.IsDemo,
+            r.Id, r.ExternalId, r.Title, r.Provider, r.IssuerUri, r.IssuerEntry is { } entry ? JsonSerializer.Deserialize<JsonElement>(entry) : null,
+            r.Description, r.Url, r.Hours, r.Cost, r.Currency, r.Format, r.Language, r.Region, r.StackableInto,
+            r.CountedQualityAssurance, r.QualityAssurance, QualityAssuranceRule.Basis(r.QualityAssurance, r.CountedQualityAssurance), r.IsDemo,
             skills[r.Id].ToList(), new DateTimeOffset(r.CreatedAt, TimeSpan.Zero), new DateTimeOffset(r.UpdatedAt, TimeSpan.Zero))).ToList();
-    }
-
-    /// <summary>
-    /// The trust registry's rows for these issuer URIs, as JSON. The registry (table issuers) belongs to the
-    /// credentials feature and may not exist in this database yet; until it does, offerings carry no issuer entry.
-    /// </summary>
-    private async Task<Dictionary<string, JsonElement>> IssuersAsync(NpgsqlConnection conn, string[] uris, CancellationToken ct)
-    {
-        var found = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (uris.Length == 0) return found;
-        if (!issuerRegistryPresent)
-        {
-            issuerRegistryPresent = await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT to_regclass('issuers') IS NOT NULL", cancellationToken: ct));
-            if (!issuerRegistryPresent) return found;
-        }
-        foreach (var (uri, json) in await conn.QueryAsync<(string, string)>(new CommandDefinition(
-                     "SELECT i.issuer_uri, to_jsonb(i)::text FROM issuers i WHERE i.issuer_uri = ANY(@uris)", new { uris }, cancellationToken: ct)))
-            found[uri] = JsonSerializer.Deserialize<JsonElement>(json);
-        return found;
     }
 
     private sealed class OfferingRow
@@ -110,6 +92,8 @@ public sealed partial class CatalogStore
         public string? Region { get; init; }
         public string[] StackableInto { get; init; } = [];
         public string QualityAssurance { get; init; } = "none";
+        public string CountedQualityAssurance { get; init; } = "none";
+        public string? IssuerEntry { get; init; }
         public bool IsDemo { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime UpdatedAt { get; init; }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using SkillsMatch.Tests.Support;
+using Xunit.Abstractions;
 using static SkillsMatch.Tests.Access.AccessRule;
 
 namespace SkillsMatch.Tests.Access;
@@ -14,7 +15,7 @@ namespace SkillsMatch.Tests.Access;
 /// endpoint without a row here fails the test, so a new endpoint cannot ship without saying who may call it. Each
 /// endpoint gets a fresh <see cref="AccessWorld"/>, so a DELETE that succeeds does not disturb the next row.
 /// </summary>
-public sealed class EndpointAccessMatrixTests : IAsyncLifetime
+public sealed class EndpointAccessMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
     /// <summary>(method, route pattern) → who gets through, and the body sent (valid where easy, so a refusal is not a 400).</summary>
     internal static readonly Dictionary<string, (AccessRule Rule, Func<AccessWorld, object>? Body)> Expected = new()
@@ -159,6 +160,7 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
             }
         }
         Assert.True(failures.Count == 0, $"{failures.Count} mismatches:\n" + string.Join("\n", failures));
+        output.WriteLine($"access matrix: {endpoints.Count} endpoints × {AccessWorld.Order.Count} kinds of caller = {endpoints.Count * AccessWorld.Order.Count} requests");
 
         // Every error status an endpoint actually answered above is one its OpenAPI operation declares.
         var declared = await DeclaredAsync();
@@ -237,6 +239,7 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         Assert.True(failures.Count == 0, $"{failures.Count} of {tried} reached another learner's sub-resource:\n" + string.Join("\n", failures));
         Assert.Equal(before, await world.OtherChecksumAsync());
         Assert.Equal(routes.Count * 2 * AccessWorld.Order.Count, tried);
+        output.WriteLine($"sub-resource isolation: {routes.Count} routes × 2 learner slots × {AccessWorld.Order.Count} kinds of caller = {tried} requests");
     }
 
     private static string FillOther(RoutePattern pattern, AccessWorld world, Guid learnerSlot) =>

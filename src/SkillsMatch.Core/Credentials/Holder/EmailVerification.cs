@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace SkillsMatch.Credentials.Holder;
 
@@ -7,9 +8,12 @@ namespace SkillsMatch.Credentials.Holder;
 /// A learner proves an address is theirs with a six-digit one-time code sent to it: only the code's hash is kept, it
 /// expires, a code allows a few attempts, and every answer is the same whether or not the address exists anywhere.
 /// </summary>
-public sealed class EmailVerification(HolderStore store, IEmailSender sender, HolderOptions options, TimeProvider time)
+public sealed class EmailVerification(HolderStore store, IEmailSender sender, HolderOptions options, TimeProvider time, ILogger<EmailVerification> logger)
 {
-    /// <summary>Sends a code to <paramref name="address"/> unless one went out moments ago or it is already verified.</summary>
+    /// <summary>
+    /// Sends a code to <paramref name="address"/> unless one went out moments ago or it is already verified. A message the
+    /// sender could not hand over is logged, not reported: whether a mail server knows an address is not ours to reveal.
+    /// </summary>
     public async Task SendCodeAsync(Guid learnerId, string address, CancellationToken ct)
     {
         var normalized = Normalize(address);
@@ -18,9 +22,17 @@ public sealed class EmailVerification(HolderStore store, IEmailSender sender, Ho
         if (!await store.SetCodeAsync(learnerId, normalized, Hash(learnerId, normalized, code), now, now + options.CodeLifetime,
                 options.CodeAttempts, options.ResendAfter, ct))
             return;
-        await sender.SendAsync(new EmailMessage(learnerId, normalized, "Your SkillsMatch verification code",
+        var message = new EmailMessage(learnerId, normalized, "Your SkillsMatch verification code",
             $"Your code is {code}. It confirms {normalized} for your SkillsMatch profile and expires in {(int)options.CodeLifetime.TotalMinutes} minutes. "
-            + "If you did not ask for it, ignore this message."), ct);
+            + "If you did not ask for it, ignore this message.");
+        try
+        {
+            await sender.SendAsync(message, ct);
+        }
+        catch (EmailNotSentException e)
+        {
+            logger.LogWarning(e, "The one-time code for learner {LearnerId} to {Address} was not sent: {Reason}", learnerId, normalized, e.Message);
+        }
     }
 
     /// <summary>True when <paramref name="code"/> is the address's live code; the address is then verified.</summary>

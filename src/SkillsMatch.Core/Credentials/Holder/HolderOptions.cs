@@ -17,6 +17,6 @@ public sealed record HolderOptions
     /// <summary>A new code for the same address is sent at most this often.</summary>
     public TimeSpan ResendAfter { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary><c>outbox</c> (default) or <c>smtp</c> (then <c>Holder:Email:Smtp</c>).</summary>
+    /// <summary><c>outbox</c> (default) or <c>smtp</c> (then <c>Credentials:Holder:Smtp</c>).</summary>
     public string EmailSender { get; init; } = "outbox";
 }

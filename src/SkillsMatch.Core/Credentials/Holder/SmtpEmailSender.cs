@@ -1,13 +1,32 @@
+using System.Net.Sockets;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
 namespace SkillsMatch.Credentials.Holder;
 
-/// <summary>Sends through an SMTP server (<c>Holder:Email:Smtp</c>) with MailKit: STARTTLS when offered, or TLS on connect.</summary>
+/// <summary>
+/// Sends through an SMTP server (<c>Credentials:Holder:Smtp</c>) with MailKit: STARTTLS when offered, or TLS on connect.
+/// A server that is down, refuses the recipient or the login ends in <see cref="EmailNotSentException"/>.
+/// </summary>
 public sealed class SmtpEmailSender(SmtpOptions options) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken ct)
+    {
+        try
+        {
+            await DeliverAsync(message, ct);
+        }
+        catch (Exception e) when (e is CommandException or ProtocolException or MailKit.Security.AuthenticationException or SslHandshakeException
+                                      or ServiceNotConnectedException or IOException or SocketException or TimeoutException
+                                  || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            throw new EmailNotSentException($"SMTP {options.Host}:{options.Port}: {e.Message}", e);
+        }
+    }
+
+    private async Task DeliverAsync(EmailMessage message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         var mime = new MimeMessage();
@@ -24,7 +43,7 @@ public sealed class SmtpEmailSender(SmtpOptions options) : IEmailSender
     }
 }
 
-/// <summary>Where <see cref="SmtpEmailSender"/> sends: <c>Holder:Email:Smtp</c>.</summary>
+/// <summary>Where <see cref="SmtpEmailSender"/> sends: <c>Credentials:Holder:Smtp</c>.</summary>
 public sealed record SmtpOptions
 {
     public string Host { get; init; } = "localhost";

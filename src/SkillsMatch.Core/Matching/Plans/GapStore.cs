@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using SkillsMatch.Catalog;
 using SkillsMatch.Storage;
 
 namespace SkillsMatch.Matching.Plans;
@@ -21,15 +22,16 @@ public sealed class GapStore(ReadRouting reads)
 
     /// <summary>
     /// Offerings teaching any of the skills. Only those stating hours and cost enter plans: a plan reported as
-    /// "N hours, cost C" must not count an unknown as zero.
+    /// "N hours, cost C" must not count an unknown as zero. Their QA status is the one that counts (<see cref="QualityAssuranceRule"/>).
     /// </summary>
     public async Task<IReadOnlyList<PlanOffering>> OfferingsTeachingAsync(long[] skillIds, CancellationToken ct)
     {
         await using var conn = await reads.OpenAsync(ct);
-        var rows = await conn.QueryAsync<OfferingSkillRow>(new CommandDefinition("""
+        var rows = await conn.QueryAsync<OfferingSkillRow>(new CommandDefinition($"""
             SELECT o.id, o.title, o.provider, o.hours::float8 AS hours, o.cost, o.format, o.language, o.region,
-                   o.quality_assurance AS qa, cs.skill_id AS skillid, cs.confidence::float8 AS confidence
+                   {QualityAssuranceRule.CountedSql} AS qa, cs.skill_id AS skillid, cs.confidence::float8 AS confidence
               FROM catalog_offerings o JOIN catalog_offering_skills cs ON cs.offering_id = o.id
+              {QualityAssuranceRule.RegistryJoin}
              WHERE o.hours IS NOT NULL AND o.cost IS NOT NULL
                AND o.id IN (SELECT offering_id FROM catalog_offering_skills WHERE skill_id = ANY(@skillIds))
             """, new { skillIds }, cancellationToken: ct));

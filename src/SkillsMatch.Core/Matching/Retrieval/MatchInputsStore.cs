@@ -23,6 +23,11 @@ public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies
     /// </summary>
     public const double UncuedImportance = 0.5;
 
+    /// <summary>
+    /// Learners' skills. A skill's credential QA comes from the trust registry and only for credential-verified evidence,
+    /// as the ranker was trained (SyntheticLearners): text found in a credential, an unbound copy of someone's credential
+    /// or an issuer outside the registry never counts as accredited, whatever the credential says of itself.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Guid, LearnerSkills>> LearnersAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return new Dictionary<Guid, LearnerSkills>();
@@ -30,7 +35,8 @@ public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies
         using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
             SELECT id, embedding FROM learners WHERE id = ANY(@ids);
             SELECT e.learner_id AS learnerid, e.skill_id AS skillid, e.tier, e.level, e.years, e.evidenced_at AS evidencedat,
-                   CASE WHEN i.trusted AND i.accrediting_body IS NOT NULL THEN 2 WHEN i.trusted AND i.framework IS NOT NULL THEN 1 ELSE 0 END AS qa,
+                   CASE WHEN e.tier <> 4 THEN 0
+                        WHEN i.trusted AND i.accrediting_body IS NOT NULL THEN 2 WHEN i.trusted AND i.framework IS NOT NULL THEN 1 ELSE 0 END AS qa,
                    coalesce(c.achievement_name || coalesce(', issued by ' || c.issuer_name, ''), e.detail) AS evidence
               FROM learner_skill_evidence e
               LEFT JOIN learner_credentials c ON c.id = e.credential_id
