@@ -31,7 +31,8 @@ public sealed class BrowserFlowTests(WebWorld world)
         await WebWorld.CheckPageAsync(page, "learner-skills");
 
         await page.GotoAsync("/app/learner/matches");
-        Assert.Equal("CA-ON", await page.InputValueAsync("#region"));
+        Assert.Equal("CA-YT", await page.InputValueAsync("#region"));
+        Assert.Equal("none", await page.InputValueAsync("#remote"));
         var matches = await page.InnerTextAsync("main");
         Assert.Contains(world.PostingTitle, matches, StringComparison.Ordinal);
         Assert.True(await page.Locator(".chip.met").CountAsync() > 0, "no matched chip on " + matches);

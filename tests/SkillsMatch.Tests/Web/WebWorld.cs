@@ -63,7 +63,9 @@ public sealed class WebWorld : IAsyncLifetime
             ["title"] = PostingTitle,
             ["description"] = "<ul><li>Write SQL queries</li><li>Build dashboards in Power BI</li><li>Clean data with Python</li><li>Microsoft Excel pivot tables</li></ul>",
             ["hiringOrganization"] = new { name = "employer-" + Tag }, // an employer key posts for its own organisation (its subject)
-            ["jobLocation"] = new { address = new { addressRegion = "Ontario" } },
+            // Yukon, onsite: no other test posts there, so the learner's default filter (own region, no remote jobs)
+            // leaves this posting among a few rather than among every test's analyst postings in the shared database.
+            ["jobLocation"] = new { address = new { addressRegion = "Yukon" } },
         });
         Assert.True(posting.IsSuccessStatusCode, await posting.Content.ReadAsStringAsync());
         Posting = (await posting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -100,7 +102,7 @@ public sealed class WebWorld : IAsyncLifetime
     {
         var created = await practitioner.PostAsJsonAsync("/learners", new
         {
-            displayName = name, email = name.Replace(' ', '.') + "@example.test", region = "CA-ON", remotePreference = "any",
+            displayName = name, email = name.Replace(' ', '.') + "@example.test", region = "CA-YT", remotePreference = "onsite",
             consent = new { visibleToEmployers, parts = SharedParts },
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
