@@ -32,6 +32,9 @@ public static class RankerCommands
         train.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(holdOut) is <= 0 or >= 1) throw new CliException("--hold-out must be between 0 and 1");
+            if (parse.GetValue(similarityBound) is < 0 or >= 100) throw new CliException("--similarity-bound must be at least 0 and below 100");
+            if (parse.GetValue(outcomeShare) is <= 0 or > 100) throw new CliException("--outcome-share must be above 0 and at most 100");
+            if (parse.GetValue(halfLife) <= 0) throw new CliException("--half-life-days must be above 0");
             using var host = await SkillsMatchCli.HostAsync(parse, ct);
             var reference = parse.GetValue(taxonomy)!;
             var taxonomyId = await host.Services.GetRequiredService<TaxonomyStore>().ResolveTaxonomyAsync(reference, ct) ?? throw new CliException($"unknown taxonomy '{reference}'");
@@ -42,9 +45,6 @@ public static class RankerCommands
             if (occupations.Count < 5) throw new CliException($"taxonomy '{reference}' has {occupations.Count} occupations with skills; weak supervision needs at least 5");
             if (graph.SkillsWithVectors == 0) Console.Error.WriteLine($"warning: taxonomy '{reference}' has no skill vectors (run `taxonomy embed {reference}`): no partial credit by similarity, no embedding cosine");
 
-            if (parse.GetValue(similarityBound) is < 0 or >= 100) throw new CliException("--similarity-bound must be at least 0 and below 100");
-            if (parse.GetValue(outcomeShare) is <= 0 or > 100) throw new CliException("--outcome-share must be above 0 and at most 100");
-            if (parse.GetValue(halfLife) <= 0) throw new CliException("--half-life-days must be above 0");
             var now = DateTimeOffset.UtcNow;
             var options = new WeakSupervision.Options(Seed: parse.GetValue(seed), HoldOutShare: parse.GetValue(holdOut));
             var dataset = WeakSupervision.Build(occupations, graph, options, now);

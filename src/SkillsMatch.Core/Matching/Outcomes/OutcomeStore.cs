@@ -92,10 +92,10 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<OutcomeGroup>> TrainingGroupsAsync(CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<(Guid PostingId, Guid LearnerId, string Stage, DateTime OccurredOn)>(new CommandDefinition(
+        var rows = await conn.QueryAsync<(Guid PostingId, Guid LearnerId, string Stage, DateOnly OccurredOn)>(new CommandDefinition(
             "SELECT posting_id, learner_id, stage, occurred_on FROM placement_outcomes ORDER BY posting_id, learner_id", cancellationToken: ct));
         return [.. rows.GroupBy(r => r.PostingId).Select(posting => new OutcomeGroup(posting.Key, [.. posting.GroupBy(r => r.LearnerId)
-                .Select(pair => (Learner: pair.Key, Grade: OutcomeStages.GradeOf(pair.Select(r => r.Stage)), Last: DateOnly.FromDateTime(pair.Max(r => r.OccurredOn))))
+                .Select(pair => (Learner: pair.Key, Grade: OutcomeStages.GradeOf(pair.Select(r => r.Stage)), Last: pair.Max(r => r.OccurredOn)))
                 .Where(pair => pair.Grade is not null)
                 .Select(pair => (pair.Learner, pair.Grade!.Value, pair.Last))]))
             .Where(g => g.Candidates.Count >= 2 && g.Candidates.Select(c => c.Grade).Distinct().Count() > 1)];
@@ -110,10 +110,10 @@ public sealed class OutcomeStore(NpgsqlDataSource dataSource)
     private sealed record RecordRow(long? Id, bool PostingExists, bool OwnsPosting, bool LearnerExists, bool Consenting);
 
     private sealed record OutcomeRow(
-        long Id, Guid LearnerId, Guid PostingId, string PostingTitle, string Stage, DateTime OccurredOn, string RecordedRole, string? RecordedBy,
+        long Id, Guid LearnerId, Guid PostingId, string PostingTitle, string Stage, DateOnly OccurredOn, string RecordedRole, string? RecordedBy,
         string? Note, DateTime RecordedAt)
     {
-        public OutcomeRecord ToRecord() => new(Id, LearnerId, PostingId, PostingTitle, Stage, DateOnly.FromDateTime(OccurredOn), RecordedRole, RecordedBy,
+        public OutcomeRecord ToRecord() => new(Id, LearnerId, PostingId, PostingTitle, Stage, OccurredOn, RecordedRole, RecordedBy,
             Note, new DateTimeOffset(DateTime.SpecifyKind(RecordedAt, DateTimeKind.Utc)));
     }
 }

@@ -26,11 +26,14 @@ public static class PlanShortfall
             return ($"No offering within your language, formats, reach and budget teaches these skills; {teaching.Count} " +
                     $"offering{(teaching.Count == 1 ? "" : "s")} teach{(teaching.Count == 1 ? "es" : "")} some of them outside those limits.", nearest);
         }
+        // Those the learner could take first: within their language, formats, reach and budget.
         var related = nearby.Where(o => o.Teaches.Count > 0)
-            .OrderByDescending(o => o.Teaches.Count).ThenBy(o => o.Hours).ThenBy(o => o.Title, StringComparer.Ordinal)
+            .Select(o => (Offering: o, Exclusions: GapPlanner.Exclusions(o, options)))
+            .OrderBy(x => x.Exclusions.Count > 0).ThenByDescending(x => x.Offering.Teaches.Count).ThenBy(x => x.Offering.Hours)
+            .ThenBy(x => x.Offering.Title, StringComparer.Ordinal)
             .Take(NearestShown)
-            .Select(o => Near(o, o.Teaches.Select(t => t.Label ?? t.SkillId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
-                "teaches related skills, not the missing ones")).ToList();
+            .Select(x => Near(x.Offering, x.Offering.Teaches.Select(t => t.Label ?? t.SkillId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+                string.Join("; ", ["teaches related skills, not the missing ones", .. x.Exclusions]))).ToList();
         return related.Count > 0
             ? ("No offering in the catalog teaches these skills; the nearest teach related skills.", related)
             : ("No offering in the catalog teaches these skills or any skill related to them.", []);

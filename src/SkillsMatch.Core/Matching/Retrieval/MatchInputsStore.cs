@@ -159,10 +159,9 @@ public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies
             new DateTimeOffset(DateTime.SpecifyKind(EvidencedAt, DateTimeKind.Utc)), (CredentialQaStatus)Qa, Evidence);
     }
 
-    private sealed record HistoryRow(Guid LearnerId, string Kind, string Title, string? Organisation, DateTime? StartDate, DateTime? EndDate)
+    private sealed record HistoryRow(Guid LearnerId, string Kind, string Title, string? Organisation, DateOnly? StartDate, DateOnly? EndDate)
     {
-        public SharedHistoryEntry ToEntry() => new(Kind, Title, Organisation,
-            StartDate is { } start ? DateOnly.FromDateTime(start) : null, EndDate is { } end ? DateOnly.FromDateTime(end) : null);
+        public SharedHistoryEntry ToEntry() => new(Kind, Title, Organisation, StartDate, EndDate);
     }
 
     private sealed record PostingRow(Guid Id, long Version, string Title, string? Employer, string? Region, string? City, string Remote, long? OccupationId, Vector? Embedding);

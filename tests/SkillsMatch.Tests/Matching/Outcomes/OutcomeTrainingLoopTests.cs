@@ -25,6 +25,8 @@ namespace SkillsMatch.Tests.Matching.Outcomes;
 /// </summary>
 public sealed class OutcomeTrainingLoopTests(MatchingScenario s, ITestOutputHelper output) : IClassFixture<MatchingScenario>
 {
+    private static readonly string[] SkillsOnly = ["skills"];
+
     private const int Postings = 8, PerPosting = 6;
 
     [Fact]
@@ -51,8 +53,21 @@ public sealed class OutcomeTrainingLoopTests(MatchingScenario s, ITestOutputHelp
         var model = Path.Combine(Path.GetTempPath(), $"ranker-outcomes-{Guid.NewGuid():N}.zip");
         try
         {
-            var exit = await SkillsMatchCli.RunAsync(["ranker", "train", "--outcomes", "--taxonomy", "skillsmatch", "--out", model, "--seed", "3",
-                "--connection", await TestDatabase.ConnectionStringAsync()]);
+            // The command's report (NDCG on weak labels and on outcomes, ranker and baselines) goes to this test's output.
+            var printed = new StringWriter();
+            var console = Console.Out;
+            Console.SetOut(printed);
+            int exit;
+            try
+            {
+                exit = await SkillsMatchCli.RunAsync(["ranker", "train", "--outcomes", "--taxonomy", "skillsmatch", "--out", model, "--seed", "3",
+                    "--connection", await TestDatabase.ConnectionStringAsync()]);
+            }
+            finally
+            {
+                Console.SetOut(console);
+            }
+            output.WriteLine(printed.ToString());
             Assert.Equal(0, exit);
             var trained = MatchScorer.Load(model);
             Assert.True(trained.Card.Outcomes >= Postings * PerPosting, $"card: {trained.Card}");
@@ -87,7 +102,7 @@ public sealed class OutcomeTrainingLoopTests(MatchingScenario s, ITestOutputHelp
     {
         var created = await s.Admin.PostAsJsonAsync("/learners", new
         {
-            displayName = recent ? "Loop recent" : "Loop seasoned", region = "Nunavut", consent = new { visibleToEmployers = true, parts = new[] { "skills" } },
+            displayName = recent ? "Loop recent" : "Loop seasoned", region = "Nunavut", consent = new { visibleToEmployers = true, parts = SkillsOnly },
         });
         var id = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var dataSource = await TestDatabase.MigratedDataSourceAsync();

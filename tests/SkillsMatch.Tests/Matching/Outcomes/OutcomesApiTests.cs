@@ -14,6 +14,8 @@ namespace SkillsMatch.Tests.Matching.Outcomes;
 /// </summary>
 public sealed class OutcomesApiTests(MatchingScenario s) : IClassFixture<MatchingScenario>
 {
+    private static readonly string[] SkillsOnly = ["skills"];
+
     [Fact]
     public async Task Employers_record_outcomes_only_for_their_postings_and_consenting_candidates_practitioners_only_for_their_caseload()
     {
@@ -64,7 +66,7 @@ public sealed class OutcomesApiTests(MatchingScenario s) : IClassFixture<Matchin
     [Fact]
     public async Task Outcomes_are_deleted_with_the_learner()
     {
-        var created = await s.Admin.PostAsJsonAsync("/learners", new { displayName = "Outcome leaver", consent = new { visibleToEmployers = true, parts = new[] { "skills" } } });
+        var created = await s.Admin.PostAsJsonAsync("/learners", new { displayName = "Outcome leaver", consent = new { visibleToEmployers = true, parts = SkillsOnly } });
         var learner = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Created, (await RecordAsync(s.Admin, learner, s.Posting, "hired")).StatusCode);
         (await s.Admin.PutAsJsonAsync($"/learners/{learner}/equity-groups",
@@ -84,7 +86,7 @@ public sealed class OutcomesApiTests(MatchingScenario s) : IClassFixture<Matchin
         var posting = await s.PostingAsync($"Security Analyst {program}", [("sql", "required")]);
         async Task<Guid> MemberAsync(string group, params string[] stages)
         {
-            var created = await s.Admin.PostAsJsonAsync("/learners", new { displayName = $"{program} {group}", consent = new { visibleToEmployers = true, parts = new[] { "skills" } } });
+            var created = await s.Admin.PostAsJsonAsync("/learners", new { displayName = $"{program} {group}", consent = new { visibleToEmployers = true, parts = SkillsOnly } });
             var id = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             using var self = await s.Api.CreateClientAsync(Role.Learner, id);
             (await self.PutAsJsonAsync($"/learners/{id}/equity-groups", new { groups = new[] { new { program, selfIdentified = group } } })).EnsureSuccessStatusCode();
