@@ -59,12 +59,12 @@ public sealed class GapPlannerTests
     [Fact]
     public void Filters_keep_only_offerings_of_the_wanted_format_language_reach_and_qa_status()
     {
-        PlanOffering With(string id, string format = "online", string language = "en", string? region = null, string qa = "accredited", decimal cost = 1m) =>
-            Offering(id, 1, cost, 1) with { Format = format, Language = language, Region = region, QaStatus = qa };
+        PlanOffering With(string id, string format = "online", string language = "en", string? region = null, string qa = "accredited", decimal cost = 1m, double hours = 1) =>
+            Offering(id, hours, cost, 1) with { Format = format, Language = language, Region = region, QaStatus = qa };
         var offerings = new[]
         {
             With("in-person", format: "in-person", region: "CA-ON"), With("fr", language: "fr"), With("bc-hybrid", format: "hybrid", region: "CA-BC"),
-            With("unreviewed", qa: "none"), With("on-hybrid", format: "hybrid", region: "CA-ON", cost: 3m), With("ns-online", region: "CA-NS", cost: 2m),
+            With("unreviewed", qa: "none"), With("on-hybrid", format: "hybrid", region: "CA-ON", cost: 3m, hours: 0.5), With("ns-online", region: "CA-NS", cost: 2m),
         };
         var options = new GapPlanOptions
         {
@@ -76,6 +76,7 @@ public sealed class GapPlannerTests
 
         // Online courses are within reach from anywhere; hybrid ones only in the learner's region.
         Assert.Equal(["ns-online"], plans.Cheapest.Offerings.Select(o => o.Offering.Id));
+        Assert.Equal(["on-hybrid"], plans.Fastest.Offerings.Select(o => o.Offering.Id));
         Assert.Equal(2, plans.CandidateOfferings);
     }
 
