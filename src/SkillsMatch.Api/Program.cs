@@ -35,7 +35,7 @@ app.UseReadRouting();
 app.MapApiDocs(); app.MapSkillsMatchWeb();
 app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials(); app.MapHolderBinding();
 app.MapLearners(); app.MapCatalog(); app.MapOccupations(); app.MapJobs(); app.MapMatching(); app.MapAdmin(); app.MapPrivacy();
-app.MapAssistant(); app.MapTelemetry();
+app.MapAssistant(); app.MapTelemetry(); app.MapOutcomes();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

@@ -43,7 +43,7 @@ public static class MatchingApi
         return group;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RoleMatch>>, ValidationProblem, ProblemHttpResult>> Matches(
+    public static async Task<Results<Ok<RoleMatches>, ValidationProblem, ProblemHttpResult>> Matches(
         Guid id, [AsParameters] RoleQuery query, RolesForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
@@ -51,8 +51,8 @@ public static class MatchingApi
         if (query.Occupation is not null && occupationId is null) problems["occupation"] = [$"No occupation '{query.Occupation}' in the working taxonomy."];
         var region = CheckRegion(query.Region, problems);
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);
-        var filter = new RoleFilter(region, IncludeRemote: query.Remote != false, RemoteOnly: query.Remote == true, occupationId);
-        return await matching.FindAsync(id, filter, query.Limit ?? 20, ct) is { } matches
+        var request = new RoleRequest(region, query.Remote, occupationId, query.Relocate);
+        return await matching.FindForLearnerAsync(id, request, query.Limit ?? 20, ct) is { } matches
             ? TypedResults.Ok(matches) : NotFound("learner", id);
     }
 
@@ -156,15 +156,17 @@ public static class MatchingApi
         TypedResults.Problem(statusCode: 404, title: $"Unknown {what}", detail: $"No {what} has id {id}.");
 }
 
-/// <summary>Filters of a learner's role matches.</summary>
-/// <param name="Region">ISO 3166-2 code (CA-ON), 'ON' or 'Ontario'.</param>
-/// <param name="Remote">true: remote postings only; false: none; absent: both.</param>
+/// <summary>Filters of a learner's role matches; the answer's <c>filter</c> says which applied.</summary>
+/// <param name="Region">ISO 3166-2 code (CA-ON), 'ON' or 'Ontario'. Absent: the learner's own region, unless they will relocate.</param>
+/// <param name="Remote">true: remote postings only; false: none; absent: remote postings anywhere besides the region's onsite and hybrid ones.</param>
 /// <param name="Occupation">Occupation id or code in the working taxonomy.</param>
+/// <param name="Relocate">Overrides the profile's willingToRelocate for this request (true: onsite and hybrid postings anywhere).</param>
 public sealed record RoleQuery(
     [property: StringLength(100)] string? Region,
     bool? Remote,
     [property: StringLength(200)] string? Occupation,
-    [property: Range(1, MatchingApi.MaxLimit, ErrorMessage = "limit is {1} to {2}.")] int? Limit);
+    [property: Range(1, MatchingApi.MaxLimit, ErrorMessage = "limit is {1} to {2}.")] int? Limit,
+    bool? Relocate = null);
 
 /// <summary>Filters of a posting's candidates.</summary>
 /// <param name="MinTier">credential-verified, attested, inferred or self-declared (or 4 to 1): the weakest evidence accepted.</param>

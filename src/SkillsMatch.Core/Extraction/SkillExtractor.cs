@@ -30,15 +30,18 @@ public sealed class SkillExtractor(
             var queries = SemanticSelection.Select(sentences, numbers.SemanticWordBudget, linking: options.LinkTopK is not null);
             if (queries.Count > 0)
             {
-                var texts = queries.Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();
+                // Embedded gender-neutral, so the same duties give the same skills whoever they are written about.
+                var neutral = queries.Select(q => GenderNeutralText.Rewrite(q.Text)).ToList();
+                var texts = neutral.Distinct(StringComparer.Ordinal).ToList();
                 var generated = await embeddings.GenerateAsync(texts, cancellationToken: ct);
                 var vectors = generated.Select(e => e.Vector).ToList();
                 var nearest = model.Vectors.Nearest(vectors, Math.Max(numbers.SemanticCandidates, options.LinkTopK ?? 0));
                 var byText = new Dictionary<string, int>(texts.Count, StringComparer.Ordinal);
                 for (var i = 0; i < texts.Count; i++) byText[texts[i]] = i;
-                foreach (var q in queries)
+                for (var n = 0; n < queries.Count; n++)
                 {
-                    var i = byText[q.Text];
+                    var q = queries[n];
+                    var i = byText[neutral[n]];
                     (sentenceVectors[q.Sentence] ??= []).Add(new EmbeddedText(vectors[i], nearest[i],
                         new EvidenceSpan(q.Start, q.Length, text.Substring(q.Start, q.Length)), q.IsPhrase));
                 }

@@ -19,6 +19,7 @@ using SkillsMatch.Learners;
 using SkillsMatch.Matching;
 using SkillsMatch.Matching.Explanation;
 using SkillsMatch.Matching.Features;
+using SkillsMatch.Matching.Outcomes;
 using SkillsMatch.Matching.Placements;
 using SkillsMatch.Matching.Plans;
 using SkillsMatch.Matching.Ranking;
@@ -141,5 +142,7 @@ public static class SkillsMatchServices
         services.AddSingleton<CandidatesForRole>();
         services.AddSingleton<GapsForLearner>();
         services.AddSingleton<PlacementsForCohort>();
+        services.AddSingleton<OutcomeStore>();
+        services.AddSingleton<EquityStore>();
     }
 }

@@ -14,6 +14,22 @@ public sealed class LearnerChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
 
     public static readonly IReadOnlyList<string> RemotePreferences = ["onsite", "hybrid", "remote", "any"];
     public static readonly IReadOnlyList<string> ExperienceKinds = ["experience", "education"];
+    public static readonly IReadOnlyList<string> Languages = ["en", "fr"];
+    public static readonly IReadOnlyList<string> LearningFormats = ["online", "in-person", "hybrid"];
+
+    /// <summary>The distinct known values, lower-cased; null when none were sent (the learner has not said).</summary>
+    private static string[]? Checked(IReadOnlyList<string>? values, IReadOnlyList<string> known, string field, InputErrors errors)
+    {
+        if (values is null) return null;
+        var result = new List<string>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var value = values[i]?.Trim().ToLowerInvariant() ?? "";
+            if (!known.Contains(value)) errors.Add($"{field}[{i}]", $"'{values[i]}' is not one of {string.Join(", ", known)}.");
+            else if (!result.Contains(value)) result.Add(value);
+        }
+        return [.. result];
+    }
 
     public async Task<(CheckedLearner? Learner, InputErrors Errors)> CheckProfileAsync(LearnerInput input, CancellationToken ct)
     {
@@ -59,9 +75,13 @@ public sealed class LearnerChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
             else if (!parts.Contains(part)) parts.Add(part);
         }
 
+        var languages = Checked(input.Languages, Languages, "languages", errors);
+        var formats = Checked(input.LearningFormats, LearningFormats, "learningFormats", errors);
+
         if (errors.Any) return (null, errors);
         return (new CheckedLearner(name!, email, region, Blank(input.City), remote, occupationIds.ToArray(),
-            input.Consent?.VisibleToEmployers ?? false, parts.ToArray(), Blank(input.ExternalRef), IsDemo: false), errors);
+            input.Consent?.VisibleToEmployers ?? false, parts.ToArray(), Blank(input.ExternalRef), IsDemo: false,
+            input.WillingToRelocate ?? false, languages, formats), errors);
     }
 
     public static InputErrors CheckExperience(ExperienceInput input)
@@ -106,4 +126,5 @@ public sealed class LearnerChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
 /// <summary>A profile that passed <see cref="LearnerChecks"/>, ready to store.</summary>
 public sealed record CheckedLearner(
     string DisplayName, string? Email, string? Region, string? City, string RemotePreference, long[] TargetOccupationIds,
-    bool VisibleToEmployers, string[] VisibleParts, string? ExternalRef, bool IsDemo);
+    bool VisibleToEmployers, string[] VisibleParts, string? ExternalRef, bool IsDemo,
+    bool WillingToRelocate = false, string[]? Languages = null, string[]? LearningFormats = null);

@@ -9,7 +9,13 @@ namespace SkillsMatch.Learners;
 public sealed record LearnerProfile(
     Guid Id, string? ExternalRef, string DisplayName, string? Email, string? Region, string? City, string RemotePreference,
     IReadOnlyList<TargetOccupation> TargetOccupations, LearnerConsent Consent, IReadOnlyList<LearnerExperience> Experiences,
-    bool IsDemo, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    bool IsDemo, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, LearnerPreferences? Preferences = null);
+
+/// <summary>Where the learner will work and how they will learn; null lists mean "not said" (defaults: docs/matching.md).</summary>
+/// <param name="WillingToRelocate">Roles anywhere, not only onsite and hybrid ones in their region.</param>
+/// <param name="Languages">Languages of instruction plans may use: en, fr.</param>
+/// <param name="LearningFormats">Formats plans may use: online, in-person, hybrid.</param>
+public sealed record LearnerPreferences(bool WillingToRelocate, IReadOnlyList<string>? Languages, IReadOnlyList<string>? LearningFormats);
 
 public sealed record TargetOccupation(long Id, string ExternalId, string Title);
 
@@ -31,6 +37,9 @@ public sealed record InferredSkill(long SkillId, string Label, double Confidence
 /// <param name="Region">ISO 3166-2 ('CA-ON'), a postal abbreviation ('ON') or a name ('Ontario', 'Québec').</param>
 /// <param name="RemotePreference">onsite, hybrid, remote or any (default).</param>
 /// <param name="TargetOccupations">Occupations of the working taxonomy, by id or external id.</param>
+/// <param name="WillingToRelocate">true: matches include onsite and hybrid roles outside the learner's region (default false).</param>
+/// <param name="Languages">Languages the learner can study in (en, fr); plans use only these. Absent: see docs/matching.md.</param>
+/// <param name="LearningFormats">Formats the learner accepts (online, in-person, hybrid); absent: all, in-person only within reach.</param>
 public sealed record LearnerInput(
     [property: Required, StringLength(200, MinimumLength = 1)] string? DisplayName,
     [property: StringLength(320)] string? Email,
@@ -39,7 +48,10 @@ public sealed record LearnerInput(
     string? RemotePreference,
     [property: JsonConverter(typeof(StringOrNumberListConverter)), MaxLength(20)] IReadOnlyList<string>? TargetOccupations,
     ConsentInput? Consent,
-    [property: StringLength(200)] string? ExternalRef = null);
+    [property: StringLength(200)] string? ExternalRef = null,
+    bool? WillingToRelocate = null,
+    [property: MaxLength(2)] IReadOnlyList<string>? Languages = null,
+    [property: MaxLength(3)] IReadOnlyList<string>? LearningFormats = null);
 
 public sealed record ConsentInput(bool VisibleToEmployers, [property: MaxLength(10)] IReadOnlyList<string>? Parts);
 

@@ -28,9 +28,9 @@ public sealed partial class LearnerStore(
         {
             id = await conn.QuerySingleAsync<Guid>(new CommandDefinition("""
                 INSERT INTO learners (external_ref, display_name, email, region, city, remote_preference, target_occupation_ids,
-                                      visible_to_employers, visible_parts, is_demo, email_verified)
+                                      visible_to_employers, visible_parts, is_demo, email_verified, willing_to_relocate, languages, learning_formats)
                 VALUES (@ExternalRef, @DisplayName, @Email, @Region, @City, @RemotePreference, @TargetOccupationIds,
-                        @VisibleToEmployers, @VisibleParts, @IsDemo, @Email IS NOT NULL)
+                        @VisibleToEmployers, @VisibleParts, @IsDemo, @Email IS NOT NULL, @WillingToRelocate, @Languages, @LearningFormats)
                 RETURNING id
                 """, learner, tx, cancellationToken: ct));
         }
@@ -59,10 +59,12 @@ public sealed partial class LearnerStore(
                 UPDATE learners SET external_ref = coalesce(@ExternalRef, external_ref), display_name = @DisplayName, email = @Email,
                        email_verified = CASE WHEN email IS NOT DISTINCT FROM @Email THEN email_verified ELSE @Email IS NOT NULL AND @StaffAttested END,
                        region = @Region, city = @City, remote_preference = @RemotePreference, target_occupation_ids = @TargetOccupationIds,
-                       visible_to_employers = @VisibleToEmployers, visible_parts = @VisibleParts, updated_at = now()
+                       visible_to_employers = @VisibleToEmployers, visible_parts = @VisibleParts,
+                       willing_to_relocate = @WillingToRelocate, languages = @Languages, learning_formats = @LearningFormats, updated_at = now()
                  WHERE id = @Id
                 """, new { Id = id, learner.ExternalRef, learner.DisplayName, learner.Email, learner.Region, learner.City, learner.RemotePreference,
-                           learner.TargetOccupationIds, learner.VisibleToEmployers, learner.VisibleParts, StaffAttested = staffAttested }, tx, cancellationToken: ct));
+                           learner.TargetOccupationIds, learner.VisibleToEmployers, learner.VisibleParts, StaffAttested = staffAttested,
+                           learner.WillingToRelocate, learner.Languages, learner.LearningFormats }, tx, cancellationToken: ct));
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
         {
@@ -124,7 +126,7 @@ public sealed partial class LearnerStore(
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var results = await conn.QueryMultipleAsync(new CommandDefinition("""
             SELECT id, external_ref, display_name, email, region, city, remote_preference, target_occupation_ids,
-                   visible_to_employers, visible_parts, is_demo, created_at, updated_at
+                   visible_to_employers, visible_parts, is_demo, created_at, updated_at, willing_to_relocate, languages, learning_formats
               FROM learners WHERE id = ANY(@ids);
             SELECT o.id, o.external_id, o.title FROM occupations o
              WHERE o.id IN (SELECT unnest(target_occupation_ids) FROM learners WHERE id = ANY(@ids));
@@ -143,7 +145,8 @@ public sealed partial class LearnerStore(
             l.Id, l.ExternalRef, l.DisplayName, l.Email, l.Region, l.City, l.RemotePreference,
             l.TargetOccupationIds.Where(occupations.ContainsKey).Select(o => new TargetOccupation(o, occupations[o].ExternalId, occupations[o].Title)).ToList(),
             new LearnerConsent(l.VisibleToEmployers, l.VisibleParts), byLearner[l.Id].ToList(), l.IsDemo,
-            new DateTimeOffset(l.CreatedAt, TimeSpan.Zero), new DateTimeOffset(l.UpdatedAt, TimeSpan.Zero))).ToList();
+            new DateTimeOffset(l.CreatedAt, TimeSpan.Zero), new DateTimeOffset(l.UpdatedAt, TimeSpan.Zero),
+            new LearnerPreferences(l.WillingToRelocate, l.Languages, l.LearningFormats))).ToList();
     }
 
     private sealed class LearnerRow
@@ -161,6 +164,9 @@ public sealed partial class LearnerStore(
         public bool IsDemo { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime UpdatedAt { get; init; }
+        public bool WillingToRelocate { get; init; }
+        public string[]? Languages { get; init; }
+        public string[]? LearningFormats { get; init; }
     }
 
     private sealed class OccupationRow

@@ -60,7 +60,7 @@ public sealed class CandidatesForRole(MatchInputsStore inputs, MatchRetrieval re
         return learners.Where(l => profiles.ContainsKey(l.Key)).ToDictionary(l => l.Key, l => (l.Value, profiles[l.Key]));
     }
 
-    /// <summary>Contact details only when the learner shares them; evidence only when they share credentials.</summary>
+    /// <summary>Contact details only when the learner shares them; evidence only when they share credentials; experience and education only when shared.</summary>
     private static CandidateMatch Shown(VisibleProfile profile, double score, MatchExplanation explanation)
     {
         var contact = profile.VisibleParts.Contains("contact");
@@ -69,7 +69,9 @@ public sealed class CandidatesForRole(MatchInputsStore inputs, MatchRetrieval re
         {
             Requirements = [.. explanation.Requirements.Select(r => r with { Evidence = null })],
         };
+        IReadOnlyList<SharedHistoryEntry>? Part(string kind) =>
+            profile.VisibleParts.Contains(kind) ? [.. profile.History.Where(h => h.Kind == kind)] : null;
         return new CandidateMatch(profile.Id, contact ? profile.DisplayName : null, contact ? profile.Email : null, profile.Region, profile.City,
-            score, shown, [.. profile.VisibleParts]);
+            score, shown, [.. profile.VisibleParts], Part("experience"), Part("education"));
     }
 }

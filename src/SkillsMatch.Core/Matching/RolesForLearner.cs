@@ -9,6 +9,17 @@ namespace SkillsMatch.Matching;
 /// </summary>
 public sealed class RolesForLearner(MatchInputsStore inputs, MatchRetrieval retrieval, TopMatches top, RoleMatchCache? remembered = null)
 {
+    /// <summary>
+    /// The learner's matches under the filter their profile and the request give (<see cref="RoleScope"/>), saying which
+    /// applied; null when there is no such learner.
+    /// </summary>
+    public async Task<RoleMatches?> FindForLearnerAsync(Guid learnerId, RoleRequest request, int limit, CancellationToken ct)
+    {
+        if (await inputs.ReachAsync(learnerId, ct) is not { } reach) return null;
+        var applied = RoleScope.Resolve(request, reach.Region, reach.WillingToRelocate);
+        return await FindAsync(learnerId, applied.ToFilter(), limit, ct) is { } matches ? new RoleMatches(applied, matches) : null;
+    }
+
     /// <summary>Null when there is no such learner.</summary>
     public async Task<IReadOnlyList<RoleMatch>?> FindAsync(Guid learnerId, RoleFilter filter, int limit, CancellationToken ct)
     {

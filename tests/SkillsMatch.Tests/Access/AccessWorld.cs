@@ -143,6 +143,7 @@ public sealed class AccessWorld
         ("issuers", "id") => Issuer.ToString(),
         ("admin", "id") => SpareKey.ToString(),
         ("admin", "organisation") => "matrix-organisation",
+        ("equity-programs", "program") => "matrix-program",
         ("skills" or "occupations", "id") => "1",
         ("openapi", "documentName") or ("docs", "documentName") => "v1",
         _ => throw new InvalidOperationException($"no value for {{{parameter}}} under /{firstSegment}: add one to AccessWorld.ValueFor"),

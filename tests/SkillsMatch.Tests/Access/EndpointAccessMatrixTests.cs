@@ -82,6 +82,14 @@ public sealed class EndpointAccessMatrixTests(ITestOutputHelper output) : IAsync
         ["POST /placements"] = (Roles(Who.Admin, Who.PractitionerCaseload),
             w => new { learners = new[] { w.Learner }, openings = new[] { new { job = w.Posting, capacity = 1 } } }),
 
+        // Outcomes: the posting's employer (the world's learner does not share with employers: 404, past the access rule),
+        // the learner's practitioner, an admin; another employer or practitioner is refused by the handler (403).
+        ["POST /outcomes"] = (Roles(Who.Admin, Who.Employer, Who.PractitionerCaseload), w => new { learner = w.Learner, posting = w.Posting, stage = "shortlisted" }),
+        ["GET /jobs/{id:guid}/outcomes"] = (Roles(Who.Admin, Who.Employer, Who.PractitionerCaseload, Who.PractitionerOther), null),
+        ["GET /learners/{id:guid}/outcomes"] = (LearnerAccess, null),
+        ["PUT /learners/{id:guid}/equity-groups"] = (LearnerSelf, _ => new { groups = new[] { new { program = "matrix-program", selfIdentified = "women+" } } }),
+        ["GET /equity-programs/{program}/report"] = (Roles(Who.Admin, Who.PractitionerCaseload, Who.PractitionerOther), null),
+
         ["POST /catalog/"] = (Roles(Who.Admin, Who.IssuerOwn), w => Offering(w)),
         ["GET /catalog/"] = (AnyKey, null),
         ["GET /catalog/{id:guid}"] = (AnyKey, null),

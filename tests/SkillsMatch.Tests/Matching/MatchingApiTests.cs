@@ -119,7 +119,7 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
     public async Task A_learner_sees_open_roles_ranked_and_explained_and_no_one_elses()
     {
         using var learner = await s.Api.CreateClientAsync(Role.Learner, s.Full);
-        var matches = (await GetAsync(learner, $"/learners/{s.Full}/matches?region=Nunavut&limit=100")).EnumerateArray().ToList();
+        var matches = (await GetAsync(learner, $"/learners/{s.Full}/matches?region=Nunavut&limit=100")).GetProperty("matches").EnumerateArray().ToList();
         var jobs = matches.Select(m => m.GetProperty("jobId").GetGuid()).ToList();
 
         Assert.Contains(s.Posting, jobs);
@@ -134,12 +134,87 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
     }
 
     [Fact]
+    public async Task Roles_stay_in_the_learners_region_plus_remote_unless_they_relocate_and_the_answer_says_which_filter_applied()
+    {
+        // Issue 18, item 3: a Hamilton learner preferring onsite work got onsite jobs in Edmonton, Montréal and Saskatoon first.
+        var elsewhere = await s.PostingAsync("Data Analyst Edmonton", [.. MatchingScenario.Essential.Select(x => (x, "required"))], region: "Alberta");
+        var remote = await s.PostingAsync("Data Analyst Remote", [.. MatchingScenario.Essential.Select(x => (x, "required"))], region: "Manitoba", remote: true);
+        using var learner = await s.Api.CreateClientAsync(Role.Learner, s.Full);
+
+        var home = await GetAsync(learner, $"/learners/{s.Full}/matches?limit=100");
+        var homeJobs = home.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("jobId").GetGuid()).ToList();
+        Assert.Equal("home-region", home.GetProperty("filter").GetProperty("rule").GetString());
+        Assert.Equal("CA-NU", home.GetProperty("filter").GetProperty("region").GetString());
+        Assert.Contains(s.Posting, homeJobs);
+        Assert.Contains(remote, homeJobs);
+        Assert.DoesNotContain(elsewhere, homeJobs);
+
+        var moving = await GetAsync(learner, $"/learners/{s.Full}/matches?limit=100&relocate=true");
+        Assert.Equal("relocating", moving.GetProperty("filter").GetProperty("rule").GetString());
+        Assert.Contains(elsewhere, moving.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("jobId").GetGuid()));
+
+        // The profile's own willingness to relocate does the same without the parameter.
+        try
+        {
+            (await s.Admin.PutAsJsonAsync($"/learners/{s.Full}", s.Profile("Full", ["skills", "contact"], visible: true, willingToRelocate: true))).EnsureSuccessStatusCode();
+            var willing = await GetAsync(learner, $"/learners/{s.Full}/matches?limit=100");
+            Assert.Equal("relocating", willing.GetProperty("filter").GetProperty("rule").GetString());
+            Assert.Contains(elsewhere, willing.GetProperty("matches").EnumerateArray().Select(m => m.GetProperty("jobId").GetGuid()));
+        }
+        finally
+        {
+            (await s.Admin.PutAsJsonAsync($"/learners/{s.Full}", s.Profile("Full", ["skills", "contact"], visible: true))).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task The_employer_sees_shared_experience_and_education_only_when_the_learner_consents_to_each()
+    {
+        (await s.Admin.PostAsJsonAsync($"/learners/{s.Half}/experiences", new
+        {
+            kind = "experience", title = "Reporting analyst", organisation = "Northern Co-op", description = "Private notes about my manager.",
+            startDate = "2021-01-01", endDate = "2024-06-30",
+        })).EnsureSuccessStatusCode();
+        (await s.Admin.PostAsJsonAsync($"/learners/{s.Half}/experiences", new
+        {
+            kind = "education", title = "Diploma in Business Analytics", organisation = "Nunavut Arctic College", startDate = "2018-09-01", endDate = "2020-06-30",
+        })).EnsureSuccessStatusCode();
+        JsonElement HalfIn(JsonElement candidates) => Candidate(candidates, s.Half);
+
+        var withheld = HalfIn(await GetAsync(s.Employer, $"/jobs/{s.Posting}/candidates?limit=100"));
+        Assert.Equal(JsonValueKind.Null, withheld.GetProperty("experience").ValueKind);
+        Assert.Equal(JsonValueKind.Null, withheld.GetProperty("education").ValueKind);
+        Assert.DoesNotContain("Northern Co-op", withheld.ToString());
+        Assert.DoesNotContain("Arctic College", withheld.ToString());
+        try
+        {
+            (await s.Admin.PutAsJsonAsync($"/learners/{s.Half}", s.Profile("Half", ["skills", "experience"], visible: true))).EnsureSuccessStatusCode();
+            var shared = HalfIn(await GetAsync(s.Employer, $"/jobs/{s.Posting}/candidates?limit=100"));
+            var job = shared.GetProperty("experience").EnumerateArray().Single();
+            Assert.Equal("Reporting analyst", job.GetProperty("title").GetString());
+            Assert.Equal("Northern Co-op", job.GetProperty("organisation").GetString());
+            Assert.Equal("2021-01-01", job.GetProperty("startDate").GetString());
+            Assert.Equal(JsonValueKind.Null, shared.GetProperty("education").ValueKind);
+            Assert.DoesNotContain("Private notes", shared.ToString());
+
+            (await s.Admin.PutAsJsonAsync($"/learners/{s.Half}", s.Profile("Half", ["skills", "education"], visible: true))).EnsureSuccessStatusCode();
+            var schooled = HalfIn(await PostAsync(s.Employer, "/candidates/search", new { skills = HalfSkills, limit = 100 }));
+            Assert.Equal("Nunavut Arctic College", schooled.GetProperty("education").EnumerateArray().Single().GetProperty("organisation").GetString());
+            Assert.Equal(JsonValueKind.Null, schooled.GetProperty("experience").ValueKind);
+        }
+        finally
+        {
+            (await s.Admin.PutAsJsonAsync($"/learners/{s.Half}", s.Profile("Half", ["skills"], visible: true))).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task An_employer_edit_to_a_posting_shows_in_the_very_next_match()
     {
         var posting = await s.PostingAsync("Edited Analyst", [("sql", "required"), ("data-analysis", "required")]);
         using var learner = await s.Api.CreateClientAsync(Role.Learner, s.Full);
         async Task<List<long>> RequirementsAsync() =>
-            (await GetAsync(learner, $"/learners/{s.Full}/matches?region=Nunavut&limit=100")).EnumerateArray()
+            (await GetAsync(learner, $"/learners/{s.Full}/matches?region=Nunavut&limit=100")).GetProperty("matches").EnumerateArray()
             .Single(m => m.GetProperty("jobId").GetGuid() == posting).GetProperty("explanation").GetProperty("requirements")
             .EnumerateArray().Select(r => r.GetProperty("skillId").GetInt64()).ToList();
         Assert.Equivalent(new[] { s.Skills["sql"], s.Skills["data-analysis"] }, await RequirementsAsync());
@@ -179,7 +254,8 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
         Assert.True(fastest.GetProperty("totalHours").GetDouble() <= 2, fastest.GetProperty("summary").GetString());
         Assert.Equal(3, cheapest.GetProperty("closed").GetArrayLength());
         Assert.True(cheapest.GetProperty("totalCostCad").GetDecimal() <= 30, cheapest.GetProperty("summary").GetString());
-        Assert.StartsWith("closes 3 of 3 gaps", cheapest.GetProperty("summary").GetString());
+        Assert.StartsWith("closes 3 of 3 gaps, leaves 0 open", cheapest.GetProperty("summary").GetString());
+        Assert.Contains("Offerings in en", gaps.GetProperty("scope").GetProperty("description").GetString());
 
         var byOccupation = await s.Admin.GetAsync($"/learners/{s.Half}/gaps?occupation=data-analyst");
         Assert.Equal(HttpStatusCode.OK, byOccupation.StatusCode);

@@ -63,21 +63,25 @@ public sealed class MatchingScenario : IAsyncLifetime
     public string Name(string who) => $"{who} {marker}";
 
     /// <summary>A learner's profile as PUT /learners/{id} takes it.</summary>
-    public object Profile(string who, string[] parts, bool visible) => new
+    public object Profile(string who, string[] parts, bool visible, bool willingToRelocate = false) => new
     {
         displayName = Name(who), email = $"{who.ToLowerInvariant()}.{marker}@example.ca", region = "Nunavut", remotePreference = "onsite",
-        consent = new { visibleToEmployers = visible, parts },
+        consent = new { visibleToEmployers = visible, parts }, willingToRelocate,
     };
 
-    public async Task<Guid> PostingAsync(string title, (string Skill, string Requirement)[] skills)
+    /// <param name="region">Where the job is (the scenario's learners live in Nunavut).</param>
+    /// <param name="remote">A remote job (schema.org jobLocationType TELECOMMUTE).</param>
+    public async Task<Guid> PostingAsync(string title, (string Skill, string Requirement)[] skills, string region = "Nunavut", bool remote = false)
     {
-        var created = await Admin.PostAsJsonAsync("/jobs", new Dictionary<string, object?>
+        var posting = new Dictionary<string, object?>
         {
             ["@type"] = "JobPosting", ["identifier"] = $"match-{marker}-{title}", ["title"] = title,
-            ["description"] = "Join our team in Iqaluit.", ["hiringOrganization"] = new { name = "Matching Test Co" },
-            ["jobLocation"] = new { address = new { addressRegion = "Nunavut", addressLocality = "Iqaluit" } },
+            ["description"] = region == "Nunavut" ? "Join our team in Iqaluit." : "Join our team.", ["hiringOrganization"] = new { name = "Matching Test Co" },
+            ["jobLocation"] = new { address = new { addressRegion = region, addressLocality = region == "Nunavut" ? "Iqaluit" : null } },
             ["datePosted"] = "2026-11-01", ["validThrough"] = "2099-12-31",
-        });
+        };
+        if (remote) posting["jobLocationType"] = "TELECOMMUTE";
+        var created = await Admin.PostAsJsonAsync("/jobs", posting);
         var view = await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var id = view.GetProperty("id").GetGuid();
         // Only the skills this scenario names: whatever extraction proposed is removed by the employer's edit.

@@ -77,7 +77,7 @@ public sealed class RoleMatchCacheTests(MatchingScenario s) : IClassFixture<Matc
     {
         var response = await client.GetAsync($"/learners/{learner}/matches?region=Nunavut&limit=100");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        var posting = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+        var posting = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("matches").EnumerateArray()
             .Single(m => m.GetProperty("jobId").GetGuid() == s.Posting);
         return posting.GetProperty("explanation").GetProperty("requirements").EnumerateArray()
             .Single(r => r.GetProperty("skillId").GetInt64() == s.Skills[skill]).GetProperty("status").GetString()!;

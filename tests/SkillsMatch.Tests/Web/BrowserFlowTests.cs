@@ -63,6 +63,28 @@ public sealed class BrowserFlowTests(WebWorld world)
     }
 
     [Fact]
+    public async Task Employer_records_that_a_candidate_was_interviewed_and_sees_it_listed_in_english_and_french()
+    {
+        var page = await world.NewPageAsync();
+        await WebWorld.SignInAsync(page, world.EmployerKey);
+        await page.GotoAsync($"/app/outcomes?posting={world.Posting}");
+        await page.GetByLabel("Learner id").FillAsync(world.VisibleLearner.ToString());
+        await page.GetByLabel("Stage").SelectOptionAsync("interviewed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.GetByText("Outcome recorded.").WaitForAsync();
+        var listed = await page.InnerTextAsync("table");
+        Assert.Contains(world.PostingTitle, listed, StringComparison.Ordinal);
+        Assert.Contains("Interviewed", listed, StringComparison.Ordinal);
+        await WebWorld.CheckPageAsync(page, "employer-outcomes");
+
+        var french = await world.NewPageAsync("fr-CA");
+        await WebWorld.SignInAsync(french, world.EmployerKey);
+        await french.GotoAsync($"/app/outcomes?posting={world.Posting}");
+        Assert.Contains("Reçu en entrevue", await french.InnerTextAsync("table"), StringComparison.Ordinal);
+        await WebWorld.CheckPageAsync(french, "employer-outcomes-fr");
+    }
+
+    [Fact]
     public async Task Practitioner_sees_caseload_by_name()
     {
         var page = await world.NewPageAsync();

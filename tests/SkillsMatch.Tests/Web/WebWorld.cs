@@ -32,6 +32,7 @@ public sealed class WebWorld : IAsyncLifetime
     public string PractitionerKey { get; private set; } = "";
     public string LearnerKey { get; private set; } = "";
     public Guid Posting { get; private set; }
+    public Guid VisibleLearner { get; private set; }
     public string PostingTitle => "Data Analyst " + Tag;
     public string VisibleName => $"Ada Visible {Tag}";
     public string HiddenName => $"Nora Hidden {Tag}";
@@ -74,6 +75,7 @@ public sealed class WebWorld : IAsyncLifetime
         var visible = await CreateLearnerAsync(practitionerClient, VisibleName, visibleToEmployers: true);
         await CreateLearnerAsync(practitionerClient, HiddenName, visibleToEmployers: false);
         LearnerKey = (await api.CreateKeyAsync(Role.Learner, visible)).Secret;
+        VisibleLearner = visible;
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

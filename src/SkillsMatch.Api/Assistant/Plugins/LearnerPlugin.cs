@@ -29,8 +29,8 @@ public sealed class LearnerPlugin
     }
 
     [KernelFunction("my_matches"), ToolAccess("GET /learners/{id:guid}/matches")]
-    [Description("Open job postings ranked for the learner, each with a score from 0 to 100 and why: requirements matched, partly matched or missing.")]
-    public async Task<IReadOnlyList<RoleMatch>> MyMatches(
+    [Description("Open job postings ranked for the learner, each with a score from 0 to 100 and why: requirements matched, partly matched or missing. By default onsite and hybrid postings in the learner's region plus remote ones; 'filter' says which applied.")]
+    public async Task<RoleMatches> MyMatches(
         Kernel kernel,
         [Description("The learner's id; leave out for a learner's own key")] Guid? learnerId = null,
         [Description("Only postings in this Canadian province or territory (e.g. 'ON', 'CA-QC', 'Ontario')")] string? region = null,
@@ -40,7 +40,7 @@ public sealed class LearnerPlugin
         var context = ToolContext.Of(kernel);
         var id = learnerId ?? context.OwnLearner;
         await context.EnterAsync(id);
-        return ToolResults.Value<IReadOnlyList<RoleMatch>>(await MatchingApi.Matches(id!.Value, ToolResults.Valid(new RoleQuery(region, null, occupation, Math.Clamp(limit, 1, 50))),
+        return ToolResults.Value<RoleMatches>(await MatchingApi.Matches(id!.Value, ToolResults.Valid(new RoleQuery(region, null, occupation, Math.Clamp(limit, 1, 50))),
             context.Services.GetRequiredService<RolesForLearner>(), context.Services.GetRequiredService<TaxonomyStore>(),
             context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted));
     }

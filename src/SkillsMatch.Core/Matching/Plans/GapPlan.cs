@@ -5,7 +5,7 @@ public sealed record GapPlan(
     PlanGoal Goal,
     IReadOnlyList<PlannedOffering> Offerings,
     IReadOnlyList<SkillGap> Closed,
-    /// <summary>Gaps some admissible offering teaches that this plan leaves open (only under a budget, or greedy).</summary>
+    /// <summary>Every gap this plan does not close: those no admissible offering teaches, and (under a budget, or greedy) others.</summary>
     IReadOnlyList<SkillGap> LeftOpen,
     int TotalGaps,
     double TotalHours,
@@ -15,5 +15,5 @@ public sealed record GapPlan(
 {
     public string Summary =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"closes {Closed.Count} of {TotalGaps} gaps, {TotalHours:0.#} hours, cost {TotalCostCad:0.00} CAD");
+            $"closes {Closed.Count} of {TotalGaps} gaps, leaves {LeftOpen.Count} open, {TotalHours:0.#} hours, cost {TotalCostCad:0.00} CAD");
 }

@@ -8,7 +8,10 @@ namespace SkillsMatch.Matching.Plans;
 /// </summary>
 public static class GapPlanner
 {
-    public static GapPlans Plan(IReadOnlyList<SkillGap> gaps, IReadOnlyList<PlanOffering> offerings, GapPlanOptions? options = null)
+    /// <param name="nearby">Offerings teaching skills related to the gaps (not the gaps themselves): named as the nearest
+    /// offerings when nothing in the catalog teaches a gap.</param>
+    public static GapPlans Plan(IReadOnlyList<SkillGap> gaps, IReadOnlyList<PlanOffering> offerings, GapPlanOptions? options = null,
+        IReadOnlyList<PlanOffering>? nearby = null)
     {
         options ??= new GapPlanOptions();
         Validate(gaps, offerings, options);
@@ -35,14 +38,15 @@ public static class GapPlanner
             HoursBudget = options.MaxTotalHours is { } h ? CoverProblem.ScaleHours(h) : null,
             CentsBudget = options.MaxTotalCost is { } c ? CoverProblem.ScaleCost(c) : null,
         };
-        return new GapPlans(
-            Build(problem, PlanGoal.Fastest, gaps.Count, options),
-            Build(problem, PlanGoal.Cheapest, gaps.Count, options),
-            uncoverable,
-            problem.Offerings.Count);
+        var fastest = Build(problem, PlanGoal.Fastest, gaps, options);
+        var cheapest = Build(problem, PlanGoal.Cheapest, gaps, options);
+        var (why, nearest) = gaps.Count > 0 && fastest.Closed.Count == 0 && cheapest.Closed.Count == 0
+            ? PlanShortfall.Explain(gaps, offerings, nearby ?? [], options)
+            : (null, []);
+        return new GapPlans(fastest, cheapest, uncoverable, problem.Offerings.Count, why, nearest);
     }
 
-    private static GapPlan Build(CoverProblem problem, PlanGoal goal, int totalGaps, GapPlanOptions options)
+    private static GapPlan Build(CoverProblem problem, PlanGoal goal, IReadOnlyList<SkillGap> gaps, GapPlanOptions options)
     {
         var solution = problem.Offerings.Count == 0 ? new CoverSolution([], PlanMethod.Trivial, true)
             : (problem.Offerings.Count <= options.ExactOfferingLimit ? CpSatCover.Solve(problem, goal, options.ExactTimeLimit) : null)
@@ -57,8 +61,8 @@ public static class GapPlanner
             goal,
             planned,
             ByImportance(problem.Gaps.Where(g => closedSkills.Contains(g.SkillId))),
-            ByImportance(problem.Gaps.Where(g => !closedSkills.Contains(g.SkillId))),
-            totalGaps,
+            ByImportance(gaps.Where(g => !closedSkills.Contains(g.SkillId))),
+            gaps.Count,
             planned.Sum(p => p.Offering.Hours),
             planned.Sum(p => p.Offering.CostCad),
             solution.Method,
@@ -68,13 +72,26 @@ public static class GapPlanner
     private static List<SkillGap> ByImportance(IEnumerable<SkillGap> gaps) =>
         [.. gaps.OrderByDescending(g => g.Essential).ThenByDescending(g => g.Importance).ThenBy(g => g.Label, StringComparer.Ordinal)];
 
-    private static bool Admissible(PlanOffering o, GapPlanOptions options) =>
-        (options.Formats is null || options.Formats.Contains(o.Format)) &&
-        (options.Languages is null || options.Languages.Contains(o.Language)) &&
-        (options.Regions is null || o.Region is null || options.Regions.Contains(o.Region)) &&
-        (options.QaStatuses is null || options.QaStatuses.Contains(o.QaStatus)) &&
-        (options.MaxTotalHours is not { } hours || o.Hours <= hours) &&
-        (options.MaxTotalCost is not { } cost || o.CostCad <= cost);
+    private static bool Admissible(PlanOffering o, GapPlanOptions options) => Exclusions(o, options).Count == 0;
+
+    /// <summary>
+    /// Why an offering may not enter a plan; empty when it may. Online offerings are within reach from anywhere; the
+    /// region filter applies to in-person and hybrid ones (an offering without a region is given Canada-wide).
+    /// </summary>
+    internal static List<string> Exclusions(PlanOffering o, GapPlanOptions options)
+    {
+        var why = new List<string>();
+        if (options.Languages is { } languages && !languages.Contains(o.Language))
+            why.Add($"taught in {o.Language}, not in {string.Join(" or ", languages.Order())}");
+        if (options.Formats is { } formats && !formats.Contains(o.Format))
+            why.Add($"{o.Format}, not {string.Join(" or ", formats.Order())}");
+        if (o.Format != "online" && options.Regions is { } regions && o.Region is { } region && !regions.Contains(region))
+            why.Add($"{o.Format} in {region}, out of reach of {string.Join(" or ", regions.Order())}");
+        if (options.QaStatuses is { } qa && !qa.Contains(o.QaStatus)) why.Add($"quality assurance '{o.QaStatus}'");
+        if (options.MaxTotalHours is { } hours && o.Hours > hours) why.Add($"{o.Hours:0.#} hours, over the {hours:0.#}-hour budget");
+        if (options.MaxTotalCost is { } cost && o.CostCad > cost) why.Add($"{o.CostCad:0.00} CAD, over the {cost:0.00} CAD budget");
+        return why;
+    }
 
     /// <summary>
     /// Drops every offering another one dominates: teaches the same gaps or more, at no more hours and no

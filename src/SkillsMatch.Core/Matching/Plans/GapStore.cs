@@ -29,8 +29,8 @@ public sealed class GapStore(ReadRouting reads)
         await using var conn = await reads.OpenAsync(ct);
         var rows = await conn.QueryAsync<OfferingSkillRow>(new CommandDefinition($"""
             SELECT o.id, o.title, o.provider, o.hours::float8 AS hours, o.cost, o.format, o.language, o.region,
-                   {QualityAssuranceRule.CountedSql} AS qa, cs.skill_id AS skillid, cs.confidence::float8 AS confidence
-              FROM catalog_offerings o JOIN catalog_offering_skills cs ON cs.offering_id = o.id
+                   {QualityAssuranceRule.CountedSql} AS qa, cs.skill_id AS skillid, cs.confidence::float8 AS confidence, s.preferred_label AS label
+              FROM catalog_offerings o JOIN catalog_offering_skills cs ON cs.offering_id = o.id JOIN skills s ON s.id = cs.skill_id
               {QualityAssuranceRule.RegistryJoin}
              WHERE o.hours IS NOT NULL AND o.cost IS NOT NULL
                AND o.id IN (SELECT offering_id FROM catalog_offering_skills WHERE skill_id = ANY(@skillIds))
@@ -38,11 +38,11 @@ public sealed class GapStore(ReadRouting reads)
         return rows.GroupBy(r => r.Id).Select(g =>
         {
             var o = g.First();
-            return new PlanOffering(o.Id.ToString(), o.Title, o.Provider, o.Hours, o.Cost, [.. g.Select(r => new TaughtSkill(r.SkillId, r.Confidence))],
+            return new PlanOffering(o.Id.ToString(), o.Title, o.Provider, o.Hours, o.Cost, [.. g.Select(r => new TaughtSkill(r.SkillId, r.Confidence, r.Label))],
                 o.Format, o.Language, o.Region is "CA" ? null : o.Region, o.Qa);
         }).ToList();
     }
 
     private sealed record OfferingSkillRow(
-        Guid Id, string Title, string Provider, double Hours, decimal Cost, string Format, string Language, string? Region, string Qa, long SkillId, double Confidence);
+        Guid Id, string Title, string Provider, double Hours, decimal Cost, string Format, string Language, string? Region, string Qa, long SkillId, double Confidence, string Label);
 }

@@ -13,10 +13,15 @@ namespace SkillsMatch.Matching.Plans;
 public sealed class GapsForLearner(MatchInputsStore inputs, GapStore gaps, SkillGraphCache graphs, MatchExplainer explainer, TimeProvider time)
 {
     /// <summary>Null when there is no such learner; <see cref="GapView.TargetFound"/> false when there is no such target.</summary>
+    /// <param name="planOptions">Budgets and filters; languages and formats left null come from the learner's profile, and
+    /// in-person and hybrid offerings must be in the learner's region (<see cref="PlanScope"/>).</param>
     public async Task<GapView?> FindAsync(Guid learnerId, GapTarget target, GapPlanOptions planOptions, CancellationToken ct)
     {
         var learners = await inputs.LearnersAsync([learnerId], ct);
         if (!learners.TryGetValue(learnerId, out var learner)) return null;
+        if (await inputs.ReachAsync(learnerId, ct) is not { } reach) return null;
+        var scope = PlanScope.Resolve(reach, planOptions.Languages, planOptions.Formats);
+        planOptions = planOptions with { Languages = scope.Languages.ToHashSet(), Formats = scope.Formats.ToHashSet(), Regions = planOptions.Regions ?? scope.Reach };
         (string Title, RoleProfile Role)? role = target.JobId is { } jobId
             ? (await inputs.PostingsAsync([jobId], ct)).GetValueOrDefault(jobId) is { } posting ? (posting.Title, posting.Role) : null
             : await inputs.OccupationAsync(target.OccupationId!.Value, ct);
@@ -38,7 +43,22 @@ public sealed class GapsForLearner(MatchInputsStore inputs, GapStore gaps, Skill
         // Essential gaps weigh double in the plans' "close as much as possible" objective.
         var planGaps = open.Select(o => new SkillGap(o.Requirement.SkillId, labels[o.Requirement.SkillId].Label,
             o.Requirement.Importance * (o.Requirement.Kind == RequirementKind.Essential ? 2 : 1), o.Requirement.Kind == RequirementKind.Essential)).ToList();
-        var plans = GapPlanner.Plan(planGaps, await gaps.OfferingsTeachingAsync([.. planGaps.Select(g => g.SkillId)], ct), planOptions);
-        return new GapView(found.Title, items, plans, TargetFound: true);
+        var gapIds = planGaps.Select(g => g.SkillId).ToHashSet();
+        var offerings = await gaps.OfferingsTeachingAsync([.. gapIds], ct);
+        IReadOnlyList<PlanOffering> nearby = [];
+        if (gapIds.Count > 0 && !offerings.Any(o => o.Teaches.Any(t => gapIds.Contains(t.SkillId))))
+            nearby = await NearbyAsync(gapIds, graph, ct);
+        var plans = GapPlanner.Plan(planGaps, offerings, planOptions, nearby);
+        return new GapView(found.Title, items, plans, TargetFound: true, scope);
+    }
+
+    /// <summary>Offerings teaching skills linked to the gaps in the taxonomy, or close to them, with only those skills listed.</summary>
+    private async Task<IReadOnlyList<PlanOffering>> NearbyAsync(HashSet<long> gapIds, SkillGraph graph, CancellationToken ct)
+    {
+        var related = gapIds.SelectMany(id => graph.Neighbours(id).Where(n => n.Similarity >= SkillGraph.MinimumPartialSimilarity).Select(n => n.SkillId))
+            .Where(id => !gapIds.Contains(id)).ToHashSet();
+        if (related.Count == 0) return [];
+        var offerings = await gaps.OfferingsTeachingAsync([.. related], ct);
+        return [.. offerings.Select(o => o with { Teaches = [.. o.Teaches.Where(t => related.Contains(t.SkillId))] })];
     }
 }

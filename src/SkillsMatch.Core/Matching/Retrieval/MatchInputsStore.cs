@@ -48,6 +48,15 @@ public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies
         return embeddings.ToDictionary(l => l.Key, l => new LearnerSkills(evidence[l.Key].Select(e => e.ToLearnerSkill()), l.Value));
     }
 
+    /// <summary>The learner's region and preferences, which set their filters' defaults; null when there is no such learner.</summary>
+    public async Task<LearnerReach?> ReachAsync(Guid learnerId, CancellationToken ct)
+    {
+        await using var conn = await reads.OpenAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<LearnerReach>(new CommandDefinition("""
+            SELECT region, willing_to_relocate AS willingtorelocate, languages, learning_formats AS learningformats FROM learners WHERE id = @learnerId
+            """, new { learnerId }, cancellationToken: ct));
+    }
+
     /// <summary>
     /// Postings as roles. A posting is read far more often than it changes, so roles are remembered with the posting
     /// row's version (<c>xmin</c>: every write that changes a posting's skills, occupations or text rewrites that row)
@@ -122,12 +131,21 @@ public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies
     {
         // Consent is read here, at request time and on the primary (never a standby that may lag by a few
         // milliseconds), so a learner who withdraws disappears from the very next search.
+        // Experience and education entries under the same consent test, in the same snapshot: each kind only when its
+        // part is shared (issue 18, item 4), and never the free-text description.
         await using var conn = await reads.Primary.OpenConnectionAsync(ct);
-        var rows = await conn.QueryAsync<VisibleProfile>(new CommandDefinition("""
+        await using var tx = await conn.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        using var grid = await conn.QueryMultipleAsync(new CommandDefinition("""
             SELECT id, display_name AS displayname, email, region, city, visible_parts AS visibleparts
-              FROM learners WHERE id = ANY(@ids) AND visible_to_employers AND 'skills' = ANY(visible_parts)
-            """, new { ids = ids.ToArray() }, cancellationToken: ct));
-        return rows.ToDictionary(r => r.Id);
+              FROM learners WHERE id = ANY(@ids) AND visible_to_employers AND 'skills' = ANY(visible_parts);
+            SELECT e.learner_id AS learnerid, e.kind, e.title, e.organisation, e.start_date AS startdate, e.end_date AS enddate
+              FROM learner_experiences e JOIN learners l ON l.id = e.learner_id
+             WHERE e.learner_id = ANY(@ids) AND l.visible_to_employers AND 'skills' = ANY(l.visible_parts) AND e.kind = ANY(l.visible_parts)
+             ORDER BY e.start_date DESC NULLS FIRST, e.created_at DESC;
+            """, new { ids = ids.ToArray() }, tx, cancellationToken: ct));
+        var rows = (await grid.ReadAsync<VisibleProfile>()).ToList();
+        var history = (await grid.ReadAsync<HistoryRow>()).ToLookup(h => h.LearnerId, h => h.ToEntry());
+        return rows.ToDictionary(r => r.Id, r => r with { History = [.. history[r.Id]] });
     }
 
     public void Dispose() => postingRoles.Dispose();
@@ -145,6 +163,11 @@ public sealed class MatchInputsStore(ReadRouting reads, TaxonomyStore taxonomies
     {
         public LearnerSkill ToLearnerSkill() => new(SkillId, (EvidenceTier)Tier, ParseLevel(Level), Years,
             new DateTimeOffset(DateTime.SpecifyKind(EvidencedAt, DateTimeKind.Utc)), (CredentialQaStatus)Qa, Evidence);
+    }
+
+    private sealed record HistoryRow(Guid LearnerId, string Kind, string Title, string? Organisation, DateOnly? StartDate, DateOnly? EndDate)
+    {
+        public SharedHistoryEntry ToEntry() => new(Kind, Title, Organisation, StartDate, EndDate);
     }
 
     private sealed record PostingRow(Guid Id, long Version, string Title, string? Employer, string? Region, string? City, string Remote, long? OccupationId, Vector? Embedding);

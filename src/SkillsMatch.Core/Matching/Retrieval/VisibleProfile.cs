@@ -14,4 +14,7 @@ public sealed record VisibleProfile
 
     /// <summary>What the learner chose to show employers: skills, and perhaps contact and credentials.</summary>
     public string[] VisibleParts { get; init; } = [];
+
+    /// <summary>The experience and education entries whose kind the learner shares (consent parts experience, education).</summary>
+    public IReadOnlyList<SharedHistoryEntry> History { get; init; } = [];
 }

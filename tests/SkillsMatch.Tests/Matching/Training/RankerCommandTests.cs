@@ -40,6 +40,7 @@ public sealed class RankerCommandTests
 
         Assert.Equal(1, await SkillsMatchCli.RunAsync(["ranker", "train", "--taxonomy", import.Info.Key, "--out", output, "--connection", connection]));
         Assert.Equal(1, await SkillsMatchCli.RunAsync(["ranker", "train", "--taxonomy", "no-such-taxonomy", "--out", output, "--connection", connection]));
+        Assert.Equal(1, await SkillsMatchCli.RunAsync(["ranker", "train", "--outcomes", "--outcome-share", "0", "--out", output, "--connection", connection]));
         Assert.False(File.Exists(output));
     }
 
