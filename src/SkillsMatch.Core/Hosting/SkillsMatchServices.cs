@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SkillsMatch.Access;
+using SkillsMatch.Analytics;
 using SkillsMatch.Catalog;
 using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Holder;
@@ -140,5 +141,7 @@ public static class SkillsMatchServices
         services.AddSingleton<CandidatesForRole>();
         services.AddSingleton<GapsForLearner>();
         services.AddSingleton<PlacementsForCohort>();
+        services.AddSingleton<AnalyticsStore>();
+        services.AddSingleton<CaseloadHighlightsStore>();
     }
 }

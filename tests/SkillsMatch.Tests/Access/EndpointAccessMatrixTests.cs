@@ -80,6 +80,9 @@ public sealed class EndpointAccessMatrixTests : IAsyncLifetime
         ["GET /practitioners/me/caseload"] = (Roles(Who.PractitionerCaseload, Who.PractitionerOther), null),
         ["POST /placements"] = (Roles(Who.Admin, Who.PractitionerCaseload),
             w => new { learners = new[] { w.Learner }, openings = new[] { new { job = w.Posting, capacity = 1 } } }),
+        // Aggregates only (suppressed under 5 learners): a practitioner's own caseload or, for an admin, every learner.
+        ["GET /analytics/skill-gaps"] = (Roles(Who.Admin, Who.PractitionerCaseload, Who.PractitionerOther), null),
+        ["GET /analytics/demand-supply"] = (Roles(Who.Admin, Who.PractitionerCaseload, Who.PractitionerOther), null),
 
         ["POST /catalog/"] = (Roles(Who.Admin, Who.IssuerOwn), w => Offering(w)),
         ["GET /catalog/"] = (AnyKey, null),
