@@ -116,6 +116,18 @@ public sealed class PractitionerAndAdminBrowserTests(WebWorld world)
         var page = await SignedInAsync(world.AdminKey, "/app/admin/issuers");
         await WebWorld.CheckPageAsync(page, "admin-issuers");
 
+        // A wrong id is refused, saying why, and nothing is added.
+        await page.FocusAsync("#issuer-uri");
+        await page.Keyboard.TypeAsync("northern college");
+        await page.FocusAsync("#issuer-name");
+        await page.Keyboard.TypeAsync("Nameless " + world.Tag);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add an issuer" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("[role=alert]", new() { HasText = "neither a DID nor an absolute https URL" }).WaitForAsync();
+        Assert.DoesNotContain("Nameless " + world.Tag, await page.InnerTextAsync("table.issuers"), StringComparison.Ordinal);
+        await page.FillAsync("#issuer-uri", "");
+        await page.FillAsync("#issuer-name", "");
+
         var name = "Northern College " + world.Tag;
         var uri = $"https://{world.Tag}.college.example/issuer";
         await page.FocusAsync("#issuer-uri");
