@@ -1,5 +1,6 @@
 using SkillsMatch.Api;
 using SkillsMatch.Api.Access;
+using SkillsMatch.Api.Analytics;
 using SkillsMatch.Api.Assistant;
 using SkillsMatch.Api.Catalog;
 using SkillsMatch.Api.Credentials;
@@ -35,7 +36,7 @@ app.UseReadRouting();
 app.MapApiDocs(); app.MapSkillsMatchWeb();
 app.MapHealth(); app.MapTaxonomy(); app.MapCrosswalks(); app.MapExtraction(); app.MapIssuers(); app.MapLearnerCredentials(); app.MapHolderBinding();
 app.MapLearners(); app.MapCatalog(); app.MapOccupations(); app.MapJobs(); app.MapMatching(); app.MapAdmin(); app.MapPrivacy();
-app.MapAssistant(); app.MapTelemetry(); app.MapOutcomes();
+app.MapAssistant(); app.MapTelemetry(); app.MapOutcomes(); app.MapAnalytics();
 await app.RunAsync();
 
 /// <summary>Visible to the integration tests' WebApplicationFactory.</summary>

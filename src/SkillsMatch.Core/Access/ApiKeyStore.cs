@@ -54,12 +54,21 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource)
             "SELECT EXISTS (SELECT 1 FROM api_keys WHERE id = @id AND revoked_at IS NULL)", new { id }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, CancellationToken ct = default)
+    public Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, CancellationToken ct = default) =>
+        ListAsync(includeRevoked, limit, null, ct);
+
+    /// <param name="search">When given, only keys whose prefix, role, subject or label contains it (any case).</param>
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, int limit, string? search, CancellationToken ct = default)
     {
+        var like = string.IsNullOrWhiteSpace(search) ? null : "%" + search.Trim().Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = await conn.QueryAsync<Row>(new CommandDefinition($"""
-            SELECT {Columns} FROM api_keys WHERE @includeRevoked OR revoked_at IS NULL ORDER BY created_at DESC, id LIMIT @limit
-            """, new { includeRevoked, limit }, cancellationToken: ct));
+            SELECT {Columns} FROM api_keys
+             WHERE (@includeRevoked OR revoked_at IS NULL)
+               AND (@like::text IS NULL OR prefix ILIKE @like OR role ILIKE @like OR subject ILIKE @like OR label ILIKE @like)
+             ORDER BY created_at DESC, id LIMIT @limit
+            """, new { includeRevoked, limit, like }, cancellationToken: ct));
         return rows.Select(r => r.ToKey()).ToList();
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SkillsMatch.Access;
+using SkillsMatch.Analytics;
 using SkillsMatch.Catalog;
 using SkillsMatch.Credentials;
 using SkillsMatch.Credentials.Holder;
@@ -144,5 +145,7 @@ public static class SkillsMatchServices
         services.AddSingleton<PlacementsForCohort>();
         services.AddSingleton<OutcomeStore>();
         services.AddSingleton<EquityStore>();
+        services.AddSingleton<AnalyticsStore>();
+        services.AddSingleton<CaseloadHighlightsStore>();
     }
 }

@@ -102,6 +102,16 @@ public sealed partial class LearnerStore(
         return profiles.Count > 0 ? profiles[0] : null;
     }
 
+    /// <summary>Display names of the given learners (the caller has already been allowed to see each of them).</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return new Dictionary<Guid, string>();
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(
+            "SELECT id, display_name FROM learners WHERE id = ANY(@ids)", new { ids = ids.ToArray() }, cancellationToken: ct)))
+            .ToDictionary(r => r.Id, r => r.Name);
+    }
+
     public async Task<Page<LearnerProfile>> ListAsync(int limit, int offset, CancellationToken ct)
     {
         long total;

@@ -81,6 +81,9 @@ public sealed class EndpointAccessMatrixTests(ITestOutputHelper output) : IAsync
         ["GET /practitioners/me/caseload"] = (Roles(Who.PractitionerCaseload, Who.PractitionerOther), null),
         ["POST /placements"] = (Roles(Who.Admin, Who.PractitionerCaseload),
             w => new { learners = new[] { w.Learner }, openings = new[] { new { job = w.Posting, capacity = 1 } } }),
+        // Aggregates only (suppressed under 5 learners): a practitioner's own caseload or, for an admin, every learner.
+        ["GET /analytics/skill-gaps"] = (Roles(Who.Admin, Who.PractitionerCaseload, Who.PractitionerOther), null),
+        ["GET /analytics/demand-supply"] = (Roles(Who.Admin, Who.PractitionerCaseload, Who.PractitionerOther), null),
 
         // Outcomes: the posting's employer (the world's learner does not share with employers: 404, past the access rule),
         // the learner's practitioner, an admin; another employer or practitioner is refused by the handler (403).

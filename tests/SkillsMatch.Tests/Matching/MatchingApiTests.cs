@@ -285,6 +285,36 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
         Assert.Equal(HttpStatusCode.Forbidden, (await s.Employer.PostAsJsonAsync("/placements", request)).StatusCode);
     }
 
+    [Fact]
+    public async Task Placement_results_name_learners_and_postings_and_say_why_a_learner_stayed_unassigned()
+    {
+        // One place for two learners: one is placed, the other is told who took it; a minimum nobody reaches says so.
+        var oneSeat = await PostAsync(s.Admin, "/placements", new
+        {
+            learners = new[] { s.Full, s.Half },
+            openings = new[] { new { job = s.SmallPosting, capacity = 1 } },
+        });
+        var placed = oneSeat.GetProperty("learners").EnumerateArray().ToDictionary(l => l.GetProperty("learnerId").GetGuid());
+        Assert.Equal(s.Name("Full"), placed[s.Full].GetProperty("name").GetString());
+        Assert.Equal(s.Name("Half"), placed[s.Half].GetProperty("name").GetString());
+        var winner = placed.Values.Single(l => l.GetProperty("assignedJobId").ValueKind != JsonValueKind.Null);
+        var loser = placed.Values.Single(l => l.GetProperty("assignedJobId").ValueKind == JsonValueKind.Null);
+        Assert.Equal("Reporting Clerk", winner.GetProperty("assignedTitle").GetString());
+        Assert.Equal("Reporting Clerk", loser.GetProperty("options")[0].GetProperty("title").GetString());
+        var why = loser.GetProperty("unassigned");
+        Assert.Equal("openings-filled", why.GetProperty("code").GetString());
+        Assert.Contains("Reporting Clerk", why.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(winner.GetProperty("name").GetString()!, why.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var tooHigh = await PostAsync(s.Admin, "/placements", new
+        {
+            learners = new[] { s.Half }, openings = new[] { new { job = s.Posting, capacity = 1 } }, minFit = 100,
+        });
+        var half = tooHigh.GetProperty("learners")[0].GetProperty("unassigned");
+        Assert.Equal("below-minimum-fit", half.GetProperty("code").GetString());
+        Assert.Contains("Data Analyst", half.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/candidates/search", """{"skills":["sql"],"region":"Atlantis"}""", "region")]
     [InlineData("/candidates/search", """{"skills":["sql"],"minTier":"gold"}""", "minTier")]

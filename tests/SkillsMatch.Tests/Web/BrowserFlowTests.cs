@@ -102,6 +102,11 @@ public sealed class BrowserFlowTests(WebWorld world)
         var page = await world.NewPageAsync();
         await WebWorld.SignInAsync(page, world.AdminKey);
         await page.GotoAsync("/app/admin/keys");
+        // The newest 200 keys are listed; the search finds an older one (other tests create many keys meanwhile).
+        await page.FocusAsync("#key-search");
+        await page.Keyboard.TypeAsync("employer-" + world.Tag);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
         var html = await page.ContentAsync();
         Assert.Contains("employer-" + world.Tag, html, StringComparison.Ordinal);
         Assert.DoesNotContain(world.EmployerKey, html, StringComparison.Ordinal);

@@ -15,7 +15,7 @@ namespace SkillsMatch.Tests.Web;
 /// driven by Playwright, and a small world: an employer with a posting, a learner who consents to be seen, one who does
 /// not, and a practitioner with both on their caseload. Built once for the browser tests.
 /// </summary>
-public sealed class WebWorld : IAsyncLifetime
+public sealed partial class WebWorld : IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
     private static readonly string[] SkillIds = ["sql", "python", "microsoft-excel", "power-bi"];

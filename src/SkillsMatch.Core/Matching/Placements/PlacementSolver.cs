@@ -30,17 +30,42 @@ public static class PlacementSolver
         foreach (var list in eligible) list.Sort((a, b) => b.Fit != a.Fit ? b.Fit.CompareTo(a.Fit) : a.JobId.CompareTo(b.JobId));
 
         var assigned = Assign(learners.Count, openings, openingIndex, eligible);
+        var bestOf = new Dictionary<Guid, (Guid Job, double Fit)>();
+        foreach (var ((learner, job), fit) in fits)
+            if (!bestOf.TryGetValue(learner, out var best) || fit > best.Fit || (fit == best.Fit && job.CompareTo(best.Job) < 0)) bestOf[learner] = (job, fit);
         var placements = learners.Select((id, l) => new LearnerPlacement(
             id,
             options.OptionsPerLearner is { } k ? [.. eligible[l].Take(k)] : eligible[l],
             assigned[l]?.JobId,
-            assigned[l]?.Fit)).ToList();
+            assigned[l]?.Fit,
+            Unassigned: assigned[l] is null ? WhyUnassigned(eligible[l], learners, assigned, bestOf.GetValueOrDefault(id), options.MinFit) : null)).ToList();
         return new PlacementResult(
             placements,
             placements.Sum(p => p.AssignedFit ?? 0),
             placements.Count(p => p.AssignedJobId is not null),
             "OR-Tools min-cost flow",
             ProvenOptimal: true);
+    }
+
+    /// <summary>
+    /// Below the minimum everywhere, or eligible but out-placed: the solver maximises the cohort's total fit, so an
+    /// eligible learner is left out only when each eligible opening's places went to others.
+    /// </summary>
+    private static UnassignedReason WhyUnassigned(
+        List<PlacementOption> eligible, IReadOnlyList<Guid> learners, PlacementOption?[] assigned, (Guid Job, double Fit) below, double minFit)
+    {
+        if (eligible.Count > 0)
+        {
+            var best = eligible[0];
+            var takenBy = learners.Where((_, i) => assigned[i]?.JobId == best.JobId).ToList();
+            return new UnassignedReason(UnassignedReason.OpeningsFilled,
+                FormattableString.Invariant($"Eligible for {eligible.Count} opening(s), but their places went to other learners for a higher total fit; the best, {best.JobId} (fit {best.Fit:0.#}), went to {string.Join(", ", takenBy)}."),
+                best.JobId, best.Fit, takenBy);
+        }
+        return below.Job == Guid.Empty
+            ? new UnassignedReason(UnassignedReason.NoOpening, "No opening was scored for this learner.", null, null, [])
+            : new UnassignedReason(UnassignedReason.BelowMinimumFit,
+                FormattableString.Invariant($"No opening reaches the minimum fit of {minFit:0.#}; the best, {below.Job}, fits {below.Fit:0.#}."), below.Job, below.Fit, []);
     }
 
     private static PlacementOption?[] Assign(

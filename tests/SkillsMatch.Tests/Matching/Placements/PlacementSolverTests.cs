@@ -104,5 +104,23 @@ public sealed class PlacementSolverTests
         return best;
     }
 
+    [Fact]
+    public void An_unassigned_learner_is_told_why_below_the_minimum_or_out_placed()
+    {
+        var fits = new Dictionary<(Guid, Guid), double> { [(Ana, Analyst)] = 90, [(Ben, Analyst)] = 60, [(Cam, Analyst)] = 30, [(Cam, Clerk)] = 20 };
+
+        var result = PlacementSolver.Solve([Ana, Ben, Cam], [new Opening(Analyst, 1), new Opening(Clerk, 1)], fits, new PlacementOptions(MinFit: 50));
+
+        Assert.Null(Placement(result, Ana).Unassigned);
+        var ben = Placement(result, Ben).Unassigned!;
+        Assert.Equal(UnassignedReason.OpeningsFilled, ben.Code);
+        Assert.Equal((Analyst, 60.0), (ben.JobId!.Value, ben.Fit!.Value));
+        Assert.Equal([Ana], ben.TakenBy);
+        var cam = Placement(result, Cam).Unassigned!;
+        Assert.Equal(UnassignedReason.BelowMinimumFit, cam.Code);
+        Assert.Equal((Analyst, 30.0), (cam.JobId!.Value, cam.Fit!.Value));
+        Assert.Contains("minimum fit of 50", cam.Detail, StringComparison.Ordinal);
+    }
+
     private static LearnerPlacement Placement(PlacementResult result, Guid learner) => result.Learners.Single(l => l.LearnerId == learner);
 }
