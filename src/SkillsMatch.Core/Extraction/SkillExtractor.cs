@@ -22,12 +22,16 @@ public sealed class SkillExtractor(
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var model = await models.ForTaxonomyAsync(taxonomyId, ct);
-        var analyzed = TextAnalysis.Analyze(text, model.Matcher);
+        var language = TextLanguage.Detect(text);
+        var analyzed = TextAnalysis.Analyze(text, language == TextLanguage.French || TextLanguage.HasFrenchLine(text) ? model.FrenchMatcher : model.Matcher);
         var sentences = analyzed.Sentences;
         var sentenceVectors = new List<EmbeddedText>?[sentences.Count];
+        // The embedding model reads English only: a French sentence (its own words, else the posting's) is matched by its labels alone.
+        var french = sentences.Select(s => TextLanguage.Detect(s.Text, language) == TextLanguage.French).ToArray();
         if (!options.LexicalOnly && embeddings is not null && model.Vectors.Count > 0 && sentences.Count > 0)
         {
-            var queries = SemanticSelection.Select(sentences, numbers.SemanticWordBudget, linking: options.LinkTopK is not null);
+            var queries = SemanticSelection.Select(sentences, numbers.SemanticWordBudget, linking: options.LinkTopK is not null)
+                .Where(q => !french[q.Sentence]).ToList();
             if (queries.Count > 0)
             {
                 var texts = queries.Select(q => q.Text).Distinct(StringComparer.Ordinal).ToList();

@@ -52,6 +52,13 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
         await conn.ExecuteAsync(new CommandDefinition(UpsertOccupations, p, tx, BulkTimeout, cancellationToken: ct));
         progress?.Report(new ImportProgress("Storing occupations", import.Occupations.Count, import.Occupations.Count));
 
+        var translated = new List<(TranslationSet, TranslationWriteResult)>();
+        foreach (var translations in import.Translations)
+        {
+            progress?.Report(new ImportProgress($"Storing {translations.Language} labels", 0, null));
+            translated.Add((translations, await TranslationWriter.WriteAsync(conn, tx, taxonomyId, translations, ct)));
+        }
+
         var counts = await conn.QuerySingleAsync<TaxonomyWriteResult>(new CommandDefinition("""
             SELECT @t AS taxonomyid,
                    (SELECT count(*) FROM skills WHERE taxonomy_id = @t) AS skills,
@@ -61,7 +68,7 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
                    (SELECT count(*) FROM skill_groups WHERE taxonomy_id = @t) AS groups
             """, p, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return counts;
+        return counts with { Translations = translated };
     }
 
     /// <summary>Temporary tables have no statistics until analysed; without them the planner joins 124k staged rows by nested loops.</summary>
@@ -140,4 +147,8 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
         """;
 }
 
-public sealed record TaxonomyWriteResult(int TaxonomyId, long Skills, long Occupations, long OccupationSkills, long SkillRelations, long Groups);
+public sealed record TaxonomyWriteResult(int TaxonomyId, long Skills, long Occupations, long OccupationSkills, long SkillRelations, long Groups)
+{
+    /// <summary>Each language's labels stored with the taxonomy, and how many concepts they reached.</summary>
+    public IReadOnlyList<(TranslationSet Set, TranslationWriteResult Written)> Translations { get; init; } = [];
+}

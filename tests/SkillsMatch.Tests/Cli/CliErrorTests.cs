@@ -23,6 +23,7 @@ public sealed class CliErrorTests
         ["taxonomy import onet"] = ["taxonomy", "import", "onet", "{unversioned}"],
         ["taxonomy list"] = ["taxonomy", "list", "--connection", NoServer],
         ["taxonomy embed"] = ["taxonomy", "embed", "esco", "--connection", NoServer],
+        ["taxonomy labels"] = ["taxonomy", "labels", "esco", "fr", Missing],
         ["crosswalk build"] = ["crosswalk", "build", "--from", "esco", "--to", "skillsmatch", "--connection", NoServer],
         ["extract"] = ["extract", Missing],
         ["eval linking"] = ["eval", "linking", "--gold", Missing],
