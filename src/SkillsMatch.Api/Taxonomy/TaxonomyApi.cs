@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SkillsMatch.Api.Errors;
 using SkillsMatch.Taxonomy;
 
@@ -26,18 +27,20 @@ public static class TaxonomyApi
         TypedResults.Ok(await store.ListTaxonomiesAsync(ct));
 
     public static async Task<Results<Ok<IReadOnlyList<SkillHit>>, ProblemHttpResult>> SearchSkills(
-        [AsParameters] SkillQuery query, SkillSearch search, TaxonomyStore store, HttpRequest request, CancellationToken ct)
+        [AsParameters] SkillQuery query, SkillSearch search, TaxonomyStore store, CancellationToken ct)
     {
         var taxonomyId = await ResolveAsync(store, query.Taxonomy, ct);
         if (taxonomyId is { Problem: { } problem }) return problem;
-        return TypedResults.Ok(await search.SearchAsync(query.Q!, taxonomyId?.Id, query.Type, query.Limit ?? 20, ct, LanguageOf(query.Lang, request)));
+        return TypedResults.Ok(await search.SearchAsync(query.Q!, taxonomyId?.Id, query.Type, query.Limit ?? 20, ct, LanguageOf(query.Lang, query.AcceptLanguage)));
     }
 
     /// <summary><c>lang</c> when given, else French when Accept-Language prefers French to English; null (English) otherwise.</summary>
-    private static string? LanguageOf(string? lang, HttpRequest request)
+    private static string? LanguageOf(string? lang, string? acceptLanguage)
     {
         if (lang is not null) return lang == "fr" ? "fr" : null;
-        var preferred = request.GetTypedHeaders().AcceptLanguage
+        if (string.IsNullOrWhiteSpace(acceptLanguage)
+            || !Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var languages)) return null;
+        var preferred = languages
             .Where(l => l.Value.HasValue && (l.Quality ?? 1) > 0)
             .OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value!.Split('-')[0].ToLowerInvariant())
@@ -67,4 +70,5 @@ public sealed record SkillQuery(
     string? Taxonomy,
     [property: AllowedValues(null, "skill", "knowledge", "tool", "transversal", "language")] string? Type,
     [property: Range(1, 100)] int? Limit,
-    [property: AllowedValues(null, "en", "fr")] string? Lang = null);
+    [property: AllowedValues(null, "en", "fr")] string? Lang = null,
+    [FromHeader(Name = "Accept-Language")] string? AcceptLanguage = null);

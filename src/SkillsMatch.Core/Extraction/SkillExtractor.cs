@@ -51,7 +51,7 @@ public sealed class SkillExtractor(
 
         var perSentence = new List<Dictionary<long, Candidate>>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
-            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i]));
+            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i], french[i]));
 
         var threshold = options.Threshold ?? numbers.Threshold;
         var skills = Aggregate(model, sentences, perSentence, threshold);
@@ -65,7 +65,11 @@ public sealed class SkillExtractor(
         return new ExtractionResult(skills, links);
     }
 
-    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, List<EmbeddedText>? vectors)
+    /// <param name="french">
+    /// A French sentence is never embedded, so a loose alias in it ("bilinguisme", "paie") cannot be corroborated by meaning;
+    /// it counts as the alternative label it is. Short and case-mismatched names stay ambiguous.
+    /// </param>
+    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, List<EmbeddedText>? vectors, bool french)
     {
         var found = new Dictionary<long, Candidate>();
         var denied = new HashSet<long>();
@@ -76,7 +80,7 @@ public sealed class SkillExtractor(
             var cosine = vectors?.Max(v => model.Vectors.Similarity(match.SkillId, v.Vector.Span));
             double score;
             var method = ExtractionMethod.Lexical;
-            if (match.NeedsCorroboration)
+            if (match.Ambiguous || (match.LooseAlias && !french))
             {
                 // A loose alias is judged by the phrase it stands in (kept whole for that), an ambiguous name by its sentence.
                 var corroborated = match.LooseAlias

@@ -22,14 +22,7 @@ public static class LabelWords
     }
 
     /// <summary>Lower-case without accents ("Sécurité" → "securite"), for French, where people type accents or not.</summary>
-    public static string FoldAccents(string text)
-    {
-        var decomposed = Normalize(text).Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark) builder.Append(c);
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string FoldAccents(string text) => SkillsMatch.Embeddings.AccentStripper.Strip(Normalize(text));
 
     /// <summary>Words keep symbols that carry meaning (c++, c#, .net, node.js), so "c" never matches "c++".</summary>
     public static string[] Split(string normalized) =>
