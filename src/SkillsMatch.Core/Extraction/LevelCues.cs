@@ -33,7 +33,7 @@ internal static partial class LevelCues
 
     private static bool MayGiveFrenchYears(ReadOnlySpan<char> span) =>
         span.Contains(" ans", StringComparison.OrdinalIgnoreCase) || span.Contains("anné", StringComparison.OrdinalIgnoreCase)
-        || span.Contains("annee", StringComparison.OrdinalIgnoreCase) || span.Contains(" an ", StringComparison.OrdinalIgnoreCase);
+        || span.Contains("annee", StringComparison.OrdinalIgnoreCase) || span.Contains("un an", StringComparison.OrdinalIgnoreCase) || span.Contains("1 an", StringComparison.Ordinal);
 
     public static List<ProficiencyCue> FindProficiency(string text, int start, int length)
     {
