@@ -204,19 +204,22 @@ public static class TaxonomyCommands
         var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
         var started = DateTime.UtcNow;
         var noEmbed = parse.GetValue(NoEmbedOption);
+        IReadOnlyList<(TranslationSet Set, TranslationWriteResult Written)> translations = [];
         try
         {
             var (w, embedded) = await WithProgressAsync(async progress =>
             {
                 var import = await read(progress);
-                var written = await new TaxonomyWriter(dataSource).WriteAsync(import, progress, ct);
+                var writer = new TaxonomyWriter(dataSource);
+                var written = await writer.WriteAsync(import, progress, ct);
+                translations = writer.Translations;
                 var embedded = noEmbed ? null : await EmbedAsync(host, written.TaxonomyId, progress, ct);
                 return (written, embedded);
             });
             Console.WriteLine($"imported in {(DateTime.UtcNow - started).TotalSeconds:F1} s (taxonomy id {w.TaxonomyId}): {w.Skills} skills, " +
                               $"{w.Occupations} occupations, {w.OccupationSkills} occupation–skill links, {w.SkillRelations} skill relations, {w.Groups} groups" +
                               (embedded is null ? "; vectors not computed (--no-embed)" : $"; {embedded.Skills + embedded.Occupations} vectors computed"));
-            foreach (var (set, translated) in w.Translations) PrintTranslations(translated, set);
+            foreach (var (set, translated) in translations) PrintTranslations(translated, set);
             return 0;
         }
         catch (TaxonomyFormatException ex)

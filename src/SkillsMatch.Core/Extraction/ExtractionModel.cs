@@ -12,17 +12,19 @@ public sealed class ExtractionModel
         var english = skills.SelectMany(s => s.AltLabels.Select(a => new LexiconEntry(s.Id, a, false))
             .Prepend(new LexiconEntry(s.Id, s.Label, true))).ToList();
         Matcher = new LexicalMatcher(english);
-        // French postings name tools and products as English ones do (Excel, Power BI), so both sets are matched.
-        FrenchMatcher = frenchLabels is { Count: > 0 } ? new LexicalMatcher(frenchLabels.Where(l => Skills.ContainsKey(l.SkillId)).Concat(english)) : Matcher;
-        FrenchLabelCount = frenchLabels?.Count ?? 0;
+        // French postings name tools and products as English ones do (Excel, Power BI), so both sets are matched. Built on
+        // the first French text: an ESCO with French labels would otherwise hold a second automaton of all its labels for English text.
+        french = frenchLabels is { Count: > 0 }
+            ? new Lazy<LexicalMatcher>(() => new LexicalMatcher(frenchLabels.Where(l => Skills.ContainsKey(l.SkillId)).Concat(english)))
+            : new Lazy<LexicalMatcher>(Matcher);
         Vectors = new SkillVectors(skills);
         Overlap = new LabelOverlap(skills);
     }
 
     /// <summary>English and French labels together; the English matcher when the taxonomy has no French labels.</summary>
-    public LexicalMatcher FrenchMatcher { get; }
+    public LexicalMatcher FrenchMatcher => french.Value;
 
-    public int FrenchLabelCount { get; }
+    private readonly Lazy<LexicalMatcher> french;
 
     public LabelOverlap Overlap { get; }
 

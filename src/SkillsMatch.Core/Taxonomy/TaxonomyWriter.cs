@@ -12,6 +12,12 @@ namespace SkillsMatch.Taxonomy;
 /// </summary>
 public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// After <see cref="WriteAsync"/>: each language's labels stored with the taxonomy and how many concepts they reached
+    /// (kept off <see cref="TaxonomyWriteResult"/>, which callers pass to Dapper as parameters).
+    /// </summary>
+    public IReadOnlyList<(TranslationSet Set, TranslationWriteResult Written)> Translations { get; private set; } = [];
+
     public async Task<TaxonomyWriteResult> WriteAsync(TaxonomyImport import, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         TaxonomyImportCheck.ThrowIfInconsistent(import);
@@ -68,7 +74,8 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
                    (SELECT count(*) FROM skill_groups WHERE taxonomy_id = @t) AS groups
             """, p, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return counts with { Translations = translated };
+        Translations = translated;
+        return counts;
     }
 
     /// <summary>Temporary tables have no statistics until analysed; without them the planner joins 124k staged rows by nested loops.</summary>
@@ -147,8 +154,4 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
         """;
 }
 
-public sealed record TaxonomyWriteResult(int TaxonomyId, long Skills, long Occupations, long OccupationSkills, long SkillRelations, long Groups)
-{
-    /// <summary>Each language's labels stored with the taxonomy, and how many concepts they reached.</summary>
-    public IReadOnlyList<(TranslationSet Set, TranslationWriteResult Written)> Translations { get; init; } = [];
-}
+public sealed record TaxonomyWriteResult(int TaxonomyId, long Skills, long Occupations, long OccupationSkills, long SkillRelations, long Groups);

@@ -39,9 +39,10 @@ public sealed class TranslatedLabelsTests
         var (dataSource, import) = await EscoAsync();
         import.Translations.Add(await FrenchFixtureAsync());
 
-        var written = await new TaxonomyWriter(dataSource).WriteAsync(import);
+        var writer = new TaxonomyWriter(dataSource);
+        var written = await writer.WriteAsync(import);
 
-        var (_, french) = Assert.Single(written.Translations);
+        var (_, french) = Assert.Single(writer.Translations);
         Assert.Equal(new TranslationWriteResult(3, 7, 2, 3, 1, 1), french);
         var labels = await FrenchSkillLabelsAsync(dataSource, written.TaxonomyId);
         Assert.Contains((Skill + "fixture-python", "Python (programmation informatique)", true), labels);
