@@ -1,36 +1,36 @@
 using System.Globalization;
-using Dapper;
-using Npgsql;
+using SkillsMatch.Taxonomy;
 
 namespace SkillsMatch.Web;
 
 /// <summary>
-/// Skill labels in the page's language. French labels come from a <c>skill_labels(skill_id, lang, label)</c> table when
-/// the taxonomy store has one (the importer's <c>--labels fr DIR</c> option fills it); without it, or without a label for a
-/// skill, the taxonomy's own label is shown. One query per page, for the skills the page shows.
+/// Skill labels and occupation titles in the page's language: the taxonomy's translated label (skill_translations,
+/// occupation_translations: ESCO's French labels from <c>taxonomy import esco … --labels fr DIR</c>, our own taxonomy's
+/// skills_fr.tsv) when the UI culture is not English and one exists, else the taxonomy's own English label.
+/// One query per page, for the skills or occupations the page shows.
 /// </summary>
-public sealed class SkillLabels(NpgsqlDataSource dataSource)
+public sealed class SkillLabels(TaxonomyStore store)
 {
-    private Dictionary<long, string> labels = [];
+    private IReadOnlyDictionary<long, string> labels = new Dictionary<long, string>();
+    private IReadOnlyDictionary<long, string> titles = new Dictionary<long, string>();
 
-    public static string Language => CultureInfo.CurrentUICulture.Name;
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
     public async Task LoadAsync(IEnumerable<long> skillIds, CancellationToken ct)
     {
         if (Language == "en") return;
-        var ids = skillIds.Distinct().ToArray();
-        if (ids.Length == 0) return;
-        await using var conn = await dataSource.OpenConnectionAsync(ct);
-        // skill_labels exists without a language (alternative labels); only a lang column makes it hold translations.
-        if (!await conn.ExecuteScalarAsync<bool>(new CommandDefinition("""
-            SELECT EXISTS (SELECT 1 FROM information_schema.columns
-                            WHERE table_schema = current_schema() AND table_name = 'skill_labels' AND column_name = 'lang')
-            """, cancellationToken: ct))) return;
-        var rows = await conn.QueryAsync<(long SkillId, string Label)>(new CommandDefinition(
-            "SELECT skill_id, label FROM skill_labels WHERE lang = @lang AND skill_id = ANY(@ids)", new { lang = Language, ids }, cancellationToken: ct));
-        labels = rows.ToDictionary(r => r.SkillId, r => r.Label);
+        labels = await store.TranslatedSkillLabelsAsync(skillIds.Distinct().ToArray(), Language, ct);
+    }
+
+    public async Task LoadOccupationsAsync(IEnumerable<long> occupationIds, CancellationToken ct)
+    {
+        if (Language == "en") return;
+        titles = await store.TranslatedOccupationTitlesAsync(occupationIds.Distinct().ToArray(), Language, ct);
     }
 
     /// <summary>The label in the page's language when there is one, else <paramref name="fallback"/>.</summary>
     public string Skill(long skillId, string fallback) => labels.GetValueOrDefault(skillId, fallback);
+
+    /// <summary>The occupation's title in the page's language when there is one, else <paramref name="fallback"/>.</summary>
+    public string Occupation(long occupationId, string fallback) => titles.GetValueOrDefault(occupationId, fallback);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using SkillsMatch.Api.Errors;
 using SkillsMatch.Taxonomy;
 
@@ -16,7 +17,7 @@ public static class TaxonomyApi
 
         var skills = app.MapGroup("/skills").WithTags("Taxonomy").AllowAnonymous().ProducesCommonProblems();
         skills.MapGet("/", SearchSkills).ProducesValidationProblem()
-            .WithSummary("Autocomplete: exact, alias and prefix matches first, then typo-tolerant and semantic neighbours.");
+            .WithSummary("Autocomplete: exact, alias and prefix matches first, then typo-tolerant and semantic neighbours; lang=fr (or Accept-Language: fr) searches French labels first.");
         skills.MapGet("/{id:long}", GetSkill).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A skill with its broader, narrower and related skills, crosswalk links and the occupations that need it.");
         return app;
@@ -30,7 +31,21 @@ public static class TaxonomyApi
     {
         var taxonomyId = await ResolveAsync(store, query.Taxonomy, ct);
         if (taxonomyId is { Problem: { } problem }) return problem;
-        return TypedResults.Ok(await search.SearchAsync(query.Q!, taxonomyId?.Id, query.Type, query.Limit ?? 20, ct));
+        return TypedResults.Ok(await search.SearchAsync(query.Q!, taxonomyId?.Id, query.Type, query.Limit ?? 20, ct, LanguageOf(query.Lang, query.AcceptLanguage)));
+    }
+
+    /// <summary><c>lang</c> when given, else French when Accept-Language prefers French to English; null (English) otherwise.</summary>
+    private static string? LanguageOf(string? lang, string? acceptLanguage)
+    {
+        if (lang is not null) return lang == "fr" ? "fr" : null;
+        if (string.IsNullOrWhiteSpace(acceptLanguage)
+            || !Microsoft.Net.Http.Headers.StringWithQualityHeaderValue.TryParseList([acceptLanguage], out var languages)) return null;
+        var preferred = languages
+            .Where(l => l.Value.HasValue && (l.Quality ?? 1) > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value!.Split('-')[0].ToLowerInvariant())
+            .FirstOrDefault(l => l is "fr" or "en");
+        return preferred == "fr" ? "fr" : null;
     }
 
     public static async Task<Results<Ok<SkillDetail>, ProblemHttpResult>> GetSkill(long id, TaxonomyStore store, CancellationToken ct) =>
@@ -54,4 +69,6 @@ public sealed record SkillQuery(
     [property: Required, StringLength(200, MinimumLength = 1)] string? Q,
     string? Taxonomy,
     [property: AllowedValues(null, "skill", "knowledge", "tool", "transversal", "language")] string? Type,
-    [property: Range(1, 100)] int? Limit);
+    [property: Range(1, 100)] int? Limit,
+    [property: AllowedValues(null, "en", "fr")] string? Lang = null,
+    [FromHeader(Name = "Accept-Language")] string? AcceptLanguage = null);

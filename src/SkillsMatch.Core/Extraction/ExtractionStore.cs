@@ -15,6 +15,17 @@ public sealed class ExtractionStore(NpgsqlDataSource dataSource)
             """, new { taxonomyId }, cancellationToken: ct, commandTimeout: 120));
         return rows.Select(r => new ExtractionSkill(r.Id, r.ExternalId, r.Label, r.AltLabels, r.Embedding?.ToArray())).ToList();
     }
+
+    /// <summary>The taxonomy's skill labels in another language (skill_translations), for the lexical matcher.</summary>
+    public async Task<IReadOnlyList<LexiconEntry>> LoadTranslatedLabelsAsync(int taxonomyId, string language, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<(long SkillId, string Label, bool IsPreferred)>(new CommandDefinition("""
+            SELECT x.skill_id, x.label, x.is_preferred FROM skill_translations x JOIN skills s ON s.id = x.skill_id
+             WHERE s.taxonomy_id = @taxonomyId AND x.lang = @language ORDER BY x.skill_id
+            """, new { taxonomyId, language }, cancellationToken: ct, commandTimeout: 120)))
+            .Select(r => new LexiconEntry(r.SkillId, r.Label, r.IsPreferred)).ToList();
+    }
 }
 
 public sealed record ExtractionSkill(long Id, string ExternalId, string Label, IReadOnlyList<string> AltLabels, float[]? Vector);

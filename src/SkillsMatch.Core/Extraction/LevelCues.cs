@@ -15,7 +15,8 @@ internal static partial class LevelCues
         var found = new List<YearsCue>();
         // Most sentences give no years; the regex would try every number word at every letter to learn that.
         var span = text.AsSpan(start, length);
-        if (!span.Contains("year", StringComparison.OrdinalIgnoreCase) && !span.Contains("yr", StringComparison.OrdinalIgnoreCase))
+        if (!span.Contains("year", StringComparison.OrdinalIgnoreCase) && !span.Contains("yr", StringComparison.OrdinalIgnoreCase)
+            && !MayGiveFrenchYears(span))
         {
             return found;
         }
@@ -29,6 +30,10 @@ internal static partial class LevelCues
         }
         return found;
     }
+
+    private static bool MayGiveFrenchYears(ReadOnlySpan<char> span) =>
+        span.Contains(" ans", StringComparison.OrdinalIgnoreCase) || span.Contains("anné", StringComparison.OrdinalIgnoreCase)
+        || span.Contains("annee", StringComparison.OrdinalIgnoreCase) || span.Contains("un an", StringComparison.OrdinalIgnoreCase) || span.Contains("1 an", StringComparison.Ordinal);
 
     public static List<ProficiencyCue> FindProficiency(string text, int start, int length)
     {
@@ -48,15 +53,18 @@ internal static partial class LevelCues
     {
         "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, "seven" => 7, "eight" => 8,
         "nine" => 9, "ten" => 10, "eleven" => 11, "twelve" => 12, "fifteen" => 15, "twenty" => 20,
+        "un" => 1, "une" => 1, "deux" => 2, "trois" => 3, "quatre" => 4, "cinq" => 5, "sept" => 7, "huit" => 8, "neuf" => 9,
+        "dix" => 10, "douze" => 12, "quinze" => 15, "vingt" => 20,
         var digits => int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null,
     };
 
+    // French: "au moins 3 ans", "minimum de cinq (5) années", "2 à 4 ans", "jusqu'à 2 ans", "plus de 10 ans".
     [GeneratedRegex("""
-        (?:\b(?:at\s+least|a\s+minimum\s+of|minimum\s+(?:of\s+)?|min\.?|over|more\s+than|(?<upto>up\s+to))\s+)?
-        \b(?<min>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
+        (?:\b(?:at\s+least|a\s+minimum\s+of|minimum\s+(?:of\s+|de\s+|d')?|min\.?|over|more\s+than|au\s+moins|plus\s+de|(?<upto>up\s+to|jusqu'[àa]))\s*)?
+        \b(?<min>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|un|une|deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|quinze|vingt)
         (?:\s*\+|\s+plus)?
-        (?:\s*(?:-|to|and)\s*(?<max>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s*\+?)?
-        \s*(?:\(\d{1,2}\)\s*)?(?:years?|yrs?)\b
+        (?:\s*(?:-|to|and|[àa]|et)\s*(?<max>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|deux|trois|quatre|cinq|sept|huit|neuf|dix|douze|quinze|vingt)\s*\+?)?
+        \s*(?:\(\d{1,2}\)\s*)?(?:years?|yrs?|ans|an|ann[ée]es?)\b
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Years();
 

@@ -22,12 +22,16 @@ public sealed class SkillExtractor(
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var model = await models.ForTaxonomyAsync(taxonomyId, ct);
-        var analyzed = TextAnalysis.Analyze(text, model.Matcher);
+        var language = TextLanguage.Detect(text);
+        var analyzed = TextAnalysis.Analyze(text, language == TextLanguage.French || TextLanguage.HasFrenchLine(text) ? model.FrenchMatcher : model.Matcher);
         var sentences = analyzed.Sentences;
         var sentenceVectors = new List<EmbeddedText>?[sentences.Count];
+        // The embedding model reads English only: a French sentence (its own words, else the posting's) is matched by its labels alone.
+        var french = sentences.Select(s => TextLanguage.Detect(s.Text, language) == TextLanguage.French).ToArray();
         if (!options.LexicalOnly && embeddings is not null && model.Vectors.Count > 0 && sentences.Count > 0)
         {
-            var queries = SemanticSelection.Select(sentences, numbers.SemanticWordBudget, linking: options.LinkTopK is not null);
+            var queries = SemanticSelection.Select(sentences, numbers.SemanticWordBudget, linking: options.LinkTopK is not null)
+                .Where(q => !french[q.Sentence]).ToList();
             if (queries.Count > 0)
             {
                 // Embedded gender-neutral, so the same duties give the same skills whoever they are written about.
@@ -50,7 +54,7 @@ public sealed class SkillExtractor(
 
         var perSentence = new List<Dictionary<long, Candidate>>(sentences.Count);
         for (var i = 0; i < sentences.Count; i++)
-            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i]));
+            perSentence.Add(Fuse(model, sentences[i], sentenceVectors[i], french[i]));
 
         var threshold = options.Threshold ?? numbers.Threshold;
         var skills = Aggregate(model, sentences, perSentence, threshold);
@@ -64,7 +68,11 @@ public sealed class SkillExtractor(
         return new ExtractionResult(skills, links);
     }
 
-    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, List<EmbeddedText>? vectors)
+    /// <param name="french">
+    /// A French sentence is never embedded, so a loose alias in it ("bilinguisme", "paie") cannot be corroborated by meaning;
+    /// it counts as the alternative label it is. Short and case-mismatched names stay ambiguous.
+    /// </param>
+    private Dictionary<long, Candidate> Fuse(ExtractionModel model, AnalyzedSentence sentence, List<EmbeddedText>? vectors, bool french)
     {
         var found = new Dictionary<long, Candidate>();
         var denied = new HashSet<long>();
@@ -75,7 +83,7 @@ public sealed class SkillExtractor(
             var cosine = vectors?.Max(v => model.Vectors.Similarity(match.SkillId, v.Vector.Span));
             double score;
             var method = ExtractionMethod.Lexical;
-            if (match.NeedsCorroboration)
+            if (match.Ambiguous || (match.LooseAlias && !french))
             {
                 // A loose alias is judged by the phrase it stands in (kept whole for that), an ambiguous name by its sentence.
                 var corroborated = match.LooseAlias

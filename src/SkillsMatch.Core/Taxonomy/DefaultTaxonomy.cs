@@ -36,6 +36,10 @@ public sealed class DefaultTaxonomy(
                 logger.LogInformation("Imported the shipped taxonomy {Key}@{Version}: {Skills} skills, {Occupations} occupations",
                     read.Import.Info.Key, read.Import.Info.Version, written.Skills, written.Occupations);
             }
+            else
+            {
+                await UpdateTranslationsAsync(conn, taxonomyId.Value, read.Import.Translations, ct);
+            }
             if (embeddings is not null)
             {
                 var embedded = await new TaxonomyEmbedder(dataSource, embeddings).EmbedAsync(taxonomyId.Value, ct: ct);
@@ -48,6 +52,38 @@ public sealed class DefaultTaxonomy(
             await conn.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_unlock(@SeedLockKey)", new { SeedLockKey }, cancellationToken: CancellationToken.None));
         }
     }
+
+    /// <summary>
+    /// The shipped version may already be stored from before its labels in another language were written (or changed):
+    /// those are brought up to date without a new version, and left alone (caches kept) when they already agree.
+    /// </summary>
+    private async Task UpdateTranslationsAsync(NpgsqlConnection conn, int taxonomyId, IReadOnlyList<TranslationSet> sets, CancellationToken ct)
+    {
+        foreach (var set in sets)
+        {
+            var stored = (await conn.QueryAsync<string>(new CommandDefinition(StoredLabels, new { t = taxonomyId, lang = set.Language }, cancellationToken: ct)))
+                .ToHashSet(StringComparer.Ordinal);
+            var shipped = set.Skills.SelectMany(c => Rows("skill", c)).Concat(set.Occupations.SelectMany(c => Rows("occupation", c)))
+                .ToHashSet(StringComparer.Ordinal);
+            if (stored.SetEquals(shipped)) continue;
+            await using var tx = await conn.BeginTransactionAsync(ct);
+            var written = await TranslationWriter.WriteAsync(conn, tx, taxonomyId, set, ct);
+            await tx.CommitAsync(ct);
+            logger.LogInformation("Stored the shipped taxonomy's {Language} labels: {Skills} skills, {Occupations} occupations",
+                set.Language, written.Skills, written.Occupations);
+        }
+
+        static IEnumerable<string> Rows(string kind, TranslatedLabels c) =>
+            TranslationWriter.Labels(c).Select(l => $"{kind}\t{c.ExternalId}\t{l.Label}\t{(l.Preferred ? 't' : 'f')}");
+    }
+
+    private const string StoredLabels = """
+        SELECT 'skill' || E'\t' || s.external_id || E'\t' || x.label || E'\t' || CASE WHEN x.is_preferred THEN 't' ELSE 'f' END
+          FROM skill_translations x JOIN skills s ON s.id = x.skill_id WHERE s.taxonomy_id = @t AND x.lang = @lang
+        UNION ALL
+        SELECT 'occupation' || E'\t' || o.external_id || E'\t' || x.title || E'\t' || CASE WHEN x.is_preferred THEN 't' ELSE 'f' END
+          FROM occupation_translations x JOIN occupations o ON o.id = x.occupation_id WHERE o.taxonomy_id = @t AND x.lang = @lang
+        """;
 
     public static string FindShippedTaxonomy() =>
         Path.GetDirectoryName(RepositoryFiles.Find("data", "taxonomies", "skillsmatch", "taxonomy.tsv"))

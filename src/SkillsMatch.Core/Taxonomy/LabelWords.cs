@@ -21,6 +21,9 @@ public static class LabelWords
         return builder.ToString();
     }
 
+    /// <summary>Lower-case without accents ("Sécurité" → "securite"), for French, where people type accents or not.</summary>
+    public static string FoldAccents(string text) => SkillsMatch.Embeddings.AccentStripper.Strip(Normalize(text));
+
     /// <summary>Words keep symbols that carry meaning (c++, c#, .net, node.js), so "c" never matches "c++".</summary>
     public static string[] Split(string normalized) =>
         normalized.Split(Separators, StringSplitOptions.RemoveEmptyEntries);

@@ -14,6 +14,9 @@ public sealed class TaxonomyImport(TaxonomyInfo info)
     public List<SkillRelationRecord> SkillRelations { get; } = [];
     public List<OccupationRecord> Occupations { get; } = [];
     public List<OccupationSkillRecord> OccupationSkills { get; } = [];
+
+    /// <summary>Labels in other languages (our taxonomy's skills_fr.tsv and occupations_fr.tsv); stored with the taxonomy.</summary>
+    public List<TranslationSet> Translations { get; } = [];
 }
 
 /// <summary>Key is the taxonomy family (esco, onet, skillsmatch); a new version is a new taxonomy.</summary>

@@ -12,6 +12,12 @@ namespace SkillsMatch.Taxonomy;
 /// </summary>
 public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// After <see cref="WriteAsync"/>: each language's labels stored with the taxonomy and how many concepts they reached
+    /// (kept off <see cref="TaxonomyWriteResult"/>, which callers pass to Dapper as parameters).
+    /// </summary>
+    public IReadOnlyList<(TranslationSet Set, TranslationWriteResult Written)> Translations { get; private set; } = [];
+
     public async Task<TaxonomyWriteResult> WriteAsync(TaxonomyImport import, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         TaxonomyImportCheck.ThrowIfInconsistent(import);
@@ -52,6 +58,13 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
         await conn.ExecuteAsync(new CommandDefinition(UpsertOccupations, p, tx, BulkTimeout, cancellationToken: ct));
         progress?.Report(new ImportProgress("Storing occupations", import.Occupations.Count, import.Occupations.Count));
 
+        var translated = new List<(TranslationSet, TranslationWriteResult)>();
+        foreach (var translations in import.Translations)
+        {
+            progress?.Report(new ImportProgress($"Storing {translations.Language} labels", 0, null));
+            translated.Add((translations, await TranslationWriter.WriteAsync(conn, tx, taxonomyId, translations, ct)));
+        }
+
         var counts = await conn.QuerySingleAsync<TaxonomyWriteResult>(new CommandDefinition("""
             SELECT @t AS taxonomyid,
                    (SELECT count(*) FROM skills WHERE taxonomy_id = @t) AS skills,
@@ -61,6 +74,7 @@ public sealed class TaxonomyWriter(NpgsqlDataSource dataSource)
                    (SELECT count(*) FROM skill_groups WHERE taxonomy_id = @t) AS groups
             """, p, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+        Translations = translated;
         return counts;
     }
 

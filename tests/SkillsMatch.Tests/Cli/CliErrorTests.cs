@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using SkillsMatch.Cli;
+using SkillsMatch.Tests.Support;
 
 namespace SkillsMatch.Tests.Cli;
 
@@ -23,6 +24,7 @@ public sealed class CliErrorTests
         ["taxonomy import onet"] = ["taxonomy", "import", "onet", "{unversioned}"],
         ["taxonomy list"] = ["taxonomy", "list", "--connection", NoServer],
         ["taxonomy embed"] = ["taxonomy", "embed", "esco", "--connection", NoServer],
+        ["taxonomy labels"] = ["taxonomy", "labels", "esco", "fr", Missing],
         ["crosswalk build"] = ["crosswalk", "build", "--from", "esco", "--to", "skillsmatch", "--connection", NoServer],
         ["extract"] = ["extract", Missing],
         ["eval linking"] = ["eval", "linking", "--gold", Missing],
@@ -105,6 +107,25 @@ public sealed class CliErrorTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Esco_import_with_a_missing_labels_folder_fails_before_importing()
+    {
+        var (exit, _, errors) = await RunAsync(["taxonomy", "import", "esco", Fixtures.Path("esco"), "--version", "1.1.1", "--labels", "fr", Missing]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"error: {Missing} does not exist: give the folder (or zip) holding skills_fr.csv and occupations_fr.csv.", errors.Trim());
+    }
+
+    [Fact]
+    public async Task Esco_import_with_a_labels_folder_lacking_the_files_names_the_missing_file()
+    {
+        var (exit, _, errors) = await RunAsync(["taxonomy", "import", "esco", Fixtures.Path("esco"), "--version", "1.1.1", "--labels", "fr", Fixtures.Path("esco")]);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: skills_fr.csv:0: ", errors.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("nothing was imported.", errors.Trim(), StringComparison.Ordinal);
     }
 
     /// <summary>The real program in its own process, so a crash would show as the runtime prints it.</summary>

@@ -24,6 +24,7 @@ public static partial class OwnTaxonomyReader
         OwnTaxonomyChecks.CheckAliasClashes(import, skillLines, problems);
         ReadOccupations(Path.Combine(directory, "occupations.tsv"), import, skillLines, problems);
         ReadRelated(Path.Combine(directory, "related.tsv"), import, skillLines, problems);
+        OwnTaxonomyTranslations.Read(directory, import, problems);
         return new OwnTaxonomyReadResult(problems.Count == 0 ? import : null, problems);
     }
 
