@@ -85,10 +85,11 @@ internal sealed class DataIntegrityVerifier(JsonLdProcessor processor, IssuerKey
         var config = new Dictionary<string, object?>(proof, StringComparer.Ordinal);
         config.Remove("proofValue");
         if (document.TryGetValue("@context", out var context)) config["@context"] = context;
-        byte[] hashData, signature;
+        (string ProofConfig, string Document) canonical;
+        byte[] signature;
         try
         {
-            hashData = suite.HashData(processor, secured, config, _canonicalizer);
+            canonical = suite.Transform(processor, secured, config, _canonicalizer);
             signature = Multikey.DecodeBase58(proofValue[1..]);
         }
         catch (LinkedDataException e)
@@ -108,7 +109,7 @@ internal sealed class DataIntegrityVerifier(JsonLdProcessor processor, IssuerKey
             return new(false, false, method, type, suiteName, reasons);
         }
         // Purpose, dates, challenge and domain failures make the proof invalid even when the bytes verify.
-        var verifies = suite.Verify(key.Jwk, hashData, signature);
+        var verifies = suite.Verify(key.Jwk, Cryptosuite.HashData(canonical, suite.HashFor(key.Jwk)), signature);
         var valid = verifies && reasons.Count == 0;
         if (!verifies) reasons.Add(new(ReasonCodes.SignatureInvalid, $"the {suite.Name ?? suite.ProofType} signature does not verify with {method}"));
         var bound = controller is not null && key.Controller == controller;
