@@ -72,11 +72,11 @@ public sealed partial class CredentialVerifier
 
     /// <summary>
     /// A holder's signature on a presentation: the JWS must pass the same header rules as a credential's and verify with a
-    /// key <paramref name="holderDid"/>'s own DID document lists. Null when it does; otherwise why not.
+    /// key <paramref name="holderDid"/>'s own DID document lists under <c>authentication</c>. Null when it does; otherwise why not.
     /// </summary>
     internal async Task<string?> VerifyHolderSignatureAsync(CompactJws jws, string holderDid, CancellationToken cancellationToken)
     {
-        var outcome = await _keys.VerifyAsync(jws, holderDid, cancellationToken);
+        var outcome = await _keys.VerifyAsync(jws, holderDid, cancellationToken, KeyPurpose.Authentication);
         if (outcome.SignatureValid && outcome.KeyBound) return null;
         return outcome.Reasons.Count > 0 ? outcome.Reasons[0].Message : "the presentation is not signed by a key of its holder";
     }
