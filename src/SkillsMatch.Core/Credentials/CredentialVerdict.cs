@@ -47,6 +47,12 @@ public sealed record CredentialVerdict
     public IReadOnlyList<CredentialReason> Reasons { get; init; } = [];
 
     /// <summary>
+    /// CLR 2.0: the verdict of each bundled credential (ClrSubject.verifiableCredential), verified on its own against its
+    /// own issuer. Only those verified contribute <see cref="Achievements"/>; the others are named in <see cref="Reasons"/>.
+    /// </summary>
+    public IReadOnlyList<CredentialVerdict> NestedCredentials { get; init; } = [];
+
+    /// <summary>
     /// Signature valid ∧ key bound to the issuer ∧ inside the validity window ∧ not revoked or suspended ∧ every result
     /// Completed, and neither structurally broken nor issued to someone other than the expected learner.
     /// Issuer trust is deliberately not part of it: see <see cref="IssuerTrusted"/>.

@@ -15,7 +15,7 @@ public sealed partial class CredentialVerifier
     }
 
     private async Task<CredentialVerdict> VerifyDataIntegrityAsync(string text, CredentialContainer container, VcCredential credential,
-        ExpectedRecipient? recipient, CancellationToken cancellationToken)
+        ExpectedRecipient? recipient, int depth, CancellationToken cancellationToken)
     {
         var reasons = new List<CredentialReason>(credential.Problems);
         ProofOutcome outcome;
@@ -31,7 +31,7 @@ public sealed partial class CredentialVerifier
         }
         reasons.AddRange(outcome.Reasons);
         var signature = new SignatureOutcome(outcome.SignatureValid, outcome.KeyBound, outcome.VerificationMethod, reasons);
-        var verdict = await ComposeAsync(CredentialFormat.VcJson, container, credential, signature, null, null, recipient, cancellationToken);
+        var verdict = await ComposeAsync(CredentialFormat.VcJson, container, credential, signature, null, null, recipient, depth, cancellationToken);
         return verdict with { ProofType = outcome.ProofType, Cryptosuite = outcome.Cryptosuite };
     }
 }

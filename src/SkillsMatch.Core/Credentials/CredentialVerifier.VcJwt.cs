@@ -12,7 +12,7 @@ public sealed partial class CredentialVerifier
     /// (the credential is the payload). OB 3.0 §8.2 "Verify a Credential": iss, jti, sub and nbf must agree with issuer.id, id,
     /// credentialSubject.id and validFrom.
     /// </summary>
-    private async Task<CredentialVerdict> VerifyVcJwtAsync(CompactJws jws, JsonElement payload, CredentialContainer container, ExpectedRecipient? recipient, CancellationToken cancellationToken)
+    private async Task<CredentialVerdict> VerifyVcJwtAsync(CompactJws jws, JsonElement payload, CredentialContainer container, ExpectedRecipient? recipient, int depth, CancellationToken cancellationToken)
     {
         var reasons = new List<CredentialReason>();
         var vc = Json.Property(payload, "vc");
@@ -38,12 +38,12 @@ public sealed partial class CredentialVerifier
 
         var signature = await _keys.VerifyAsync(jws, credential.IssuerId ?? iss, cancellationToken);
         signature.Reasons.InsertRange(0, reasons);
-        return await ComposeAsync(CredentialFormat.VcJwt, container, credential, signature, nbf, exp, recipient, cancellationToken);
+        return await ComposeAsync(CredentialFormat.VcJwt, container, credential, signature, nbf, exp, recipient, depth, cancellationToken);
     }
 
     private async Task<CredentialVerdict> ComposeAsync(
         CredentialFormat format, CredentialContainer container, VcCredential credential, SignatureOutcome signature,
-        DateTimeOffset? nbf, DateTimeOffset? exp, ExpectedRecipient? recipient, CancellationToken cancellationToken)
+        DateTimeOffset? nbf, DateTimeOffset? exp, ExpectedRecipient? recipient, int depth, CancellationToken cancellationToken)
     {
         var reasons = signature.Reasons;
         bool structureValid = !reasons.Any(r => r.Code is ReasonCodes.ContextMissing or ReasonCodes.TypeMissing or ReasonCodes.IssuerMissing
@@ -54,6 +54,10 @@ public sealed partial class CredentialVerifier
         var match = RecipientBinding.Match(recipient, credential.SubjectId, credential.Identities);
         VerdictChecks.RecipientReason(match, reasons);
         bool certify = VerdictChecks.ResultsCertify(credential.Results, reasons);
+        var nested = await VerifyNestedAsync(credential, recipient, depth, cancellationToken);
+        var achievements = new List<CredentialAchievement>(credential.Achievements);
+        var results = new List<AchievementResult>(credential.Results);
+        AddNested(nested, achievements, results, reasons);
         return new CredentialVerdict
         {
             Format = format,
@@ -65,8 +69,8 @@ public sealed partial class CredentialVerifier
             SubjectId = credential.SubjectId,
             ValidFrom = credential.ValidFrom,
             ValidUntil = credential.ValidUntil,
-            Achievements = credential.Achievements,
-            Results = credential.Results,
+            Achievements = achievements,
+            Results = results,
             StructureValid = structureValid,
             SignatureValid = signature.SignatureValid,
             KeyBoundToIssuer = signature.KeyBound,
@@ -76,6 +80,7 @@ public sealed partial class CredentialVerifier
             Recipient = match,
             ResultsCertify = certify,
             Reasons = reasons,
+            NestedCredentials = nested,
         };
     }
 

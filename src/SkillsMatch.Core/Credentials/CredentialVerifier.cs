@@ -60,8 +60,8 @@ public sealed partial class CredentialVerifier
             (text, container) = Decode(input);
             if (text.StartsWith("http", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(text, UriKind.Absolute, out var url))
                 return await _openBadges2.VerifyHostedAsync(url, container == CredentialContainer.Text ? CredentialContainer.Url : container, recipient, cancellationToken);
-            if (CompactJws.LooksLikeJws(text)) return await VerifyJwsAsync(text, container, recipient, cancellationToken);
-            if (text.StartsWith('{')) return await VerifyJsonAsync(text, container, recipient, cancellationToken);
+            if (CompactJws.LooksLikeJws(text)) return await VerifyJwsAsync(text, container, recipient, 0, cancellationToken);
+            if (text.StartsWith('{')) return await VerifyJsonAsync(text, container, recipient, 0, cancellationToken);
             return Rejected(container, ReasonCodes.UnsupportedFormat, "the input is neither JSON, a compact JWT, a baked PNG/SVG nor a hosted assertion URL");
         }
         catch (CredentialFormatException e)
@@ -72,11 +72,11 @@ public sealed partial class CredentialVerifier
 
     /// <summary>
     /// A holder's signature on a presentation: the JWS must pass the same header rules as a credential's and verify with a
-    /// key <paramref name="holderDid"/>'s own DID document lists. Null when it does; otherwise why not.
+    /// key <paramref name="holderDid"/>'s own DID document lists under <c>authentication</c>. Null when it does; otherwise why not.
     /// </summary>
     internal async Task<string?> VerifyHolderSignatureAsync(CompactJws jws, string holderDid, CancellationToken cancellationToken)
     {
-        var outcome = await _keys.VerifyAsync(jws, holderDid, cancellationToken);
+        var outcome = await _keys.VerifyAsync(jws, holderDid, cancellationToken, KeyPurpose.Authentication);
         if (outcome.SignatureValid && outcome.KeyBound) return null;
         return outcome.Reasons.Count > 0 ? outcome.Reasons[0].Message : "the presentation is not signed by a key of its holder";
     }
@@ -102,7 +102,7 @@ public sealed partial class CredentialVerifier
         return (text, CredentialContainer.Text);
     }
 
-    private async Task<CredentialVerdict> VerifyJwsAsync(string text, CredentialContainer container, ExpectedRecipient? recipient, CancellationToken cancellationToken)
+    private async Task<CredentialVerdict> VerifyJwsAsync(string text, CredentialContainer container, ExpectedRecipient? recipient, int depth, CancellationToken cancellationToken)
     {
         var jws = CompactJws.Parse(text);
         var payload = Json.Parse(jws.Payload, "the JWT payload");
@@ -110,19 +110,19 @@ public sealed partial class CredentialVerifier
             throw new CredentialFormatException("the JWT payload is not a JSON object") { Code = ReasonCodes.MalformedJwt };
         if (OpenBadges2Verifier.IsAssertion(payload))
             return await _openBadges2.VerifySignedAsync(jws, payload, container, recipient, cancellationToken);
-        return await VerifyVcJwtAsync(jws, payload, container, recipient, cancellationToken);
+        return await VerifyVcJwtAsync(jws, payload, container, recipient, depth, cancellationToken);
     }
 
-    private async Task<CredentialVerdict> VerifyJsonAsync(string text, CredentialContainer container, ExpectedRecipient? recipient, CancellationToken cancellationToken)
+    private async Task<CredentialVerdict> VerifyJsonAsync(string text, CredentialContainer container, ExpectedRecipient? recipient, int depth, CancellationToken cancellationToken)
     {
         var root = Json.Parse(Encoding.UTF8.GetBytes(text), "the credential");
         if (OpenBadges2Verifier.IsAssertion(root))
             return await _openBadges2.VerifyAssertionJsonAsync(root, container, recipient, cancellationToken);
         var credential = VcCredentialReader.Read(root);
-        if (credential.HasProof) return await VerifyDataIntegrityAsync(text, container, credential, recipient, cancellationToken);
+        if (credential.HasProof) return await VerifyDataIntegrityAsync(text, container, credential, recipient, depth, cancellationToken);
         var reasons = new List<CredentialReason>(credential.Problems) { new(ReasonCodes.SignatureInvalid, "the credential carries no proof") };
         var signature = new SignatureOutcome(false, false, null, reasons);
-        return await ComposeAsync(CredentialFormat.VcJson, container, credential, signature, null, null, recipient, cancellationToken);
+        return await ComposeAsync(CredentialFormat.VcJson, container, credential, signature, null, null, recipient, depth, cancellationToken);
     }
 
     private static CredentialVerdict Rejected(CredentialContainer container, string code, string message) => new()

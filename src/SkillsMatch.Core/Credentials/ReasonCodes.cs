@@ -35,6 +35,7 @@ public static class ReasonCodes
     public const string FetchFailed = "fetch-failed";
     public const string IssuerNotTrusted = "issuer-not-trusted";
     public const string IssuerUnknown = "issuer-unknown";
+    public const string NestedCredentialInvalid = "nested-credential-invalid";
 
     // Data Integrity proofs (VC Data Integrity 1.0; Credentials/Proofs)
     public const string ContextNotAllowed = "context-not-allowed";

@@ -49,23 +49,23 @@ public sealed class CredentialServer : IAsyncDisposable
     }
 
     /// <summary>Publishes a did:web DID document for the server root listing <paramref name="keys"/> as assertion methods (key-0, key-1 …).</summary>
-    public string PublishDidWeb(params TestKey[] keys)
+    public string PublishDidWeb(params TestKey[] keys) => PublishDidWeb(["assertionMethod"], keys);
+
+    /// <summary>Publishes a did:web DID document listing <paramref name="keys"/> (key-0, key-1 …) under each of <paramref name="relationships"/>.</summary>
+    public string PublishDidWeb(IReadOnlyList<string> relationships, params TestKey[] keys)
     {
         var did = DidWeb;
         var methods = new JsonArray();
-        var assertion = new JsonArray();
-        for (int i = 0; i < keys.Length; i++)
-        {
-            methods.Add(new JsonObject { ["id"] = $"{did}#key-{i}", ["type"] = "JsonWebKey", ["controller"] = did, ["publicKeyJwk"] = keys[i].PublicJwk() });
-            assertion.Add($"{did}#key-{i}");
-        }
         var document = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/did/v1"),
             ["id"] = did,
             ["verificationMethod"] = methods,
-            ["assertionMethod"] = assertion,
         };
+        for (int i = 0; i < keys.Length; i++)
+            methods.Add(new JsonObject { ["id"] = $"{did}#key-{i}", ["type"] = "JsonWebKey", ["controller"] = did, ["publicKeyJwk"] = keys[i].PublicJwk() });
+        foreach (var relationship in relationships)
+            document[relationship] = new JsonArray([.. Enumerable.Range(0, keys.Length).Select(i => (JsonNode)$"{did}#key-{i}")]);
         Serve("/.well-known/did.json", document.ToJsonString(), "application/did+json");
         return did;
     }

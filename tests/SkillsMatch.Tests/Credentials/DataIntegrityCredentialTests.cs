@@ -161,22 +161,7 @@ public sealed class DataIntegrityContainerTests : CredentialTestHost
     {
         using var key = TestKey.Ed25519();
         var inner = DataIntegritySigner.Sign(Ob3.Credential(key.DidKey), key);
-        var clr = new JsonObject
-        {
-            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-                "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
-            ["id"] = "urn:uuid:" + Guid.NewGuid(),
-            ["type"] = new JsonArray("VerifiableCredential", "ClrCredential"),
-            ["issuer"] = new JsonObject { ["id"] = key.DidKey, ["type"] = new JsonArray("Profile"), ["name"] = "Northern Polytechnic" },
-            ["name"] = "Transcript",
-            ["validFrom"] = Ob3.Date(FixedClock.Default.AddDays(-5)),
-            ["credentialSubject"] = new JsonObject
-            {
-                ["id"] = Ob3.Learner,
-                ["type"] = new JsonArray("ClrSubject"),
-                ["verifiableCredential"] = new JsonArray(inner),
-            },
-        };
+        var clr = Clr(key.DidKey, inner);
         var signed = DataIntegritySigner.Sign(clr, key);
 
         var verdict = await VerifyAsync(signed.ToJsonString());
@@ -188,6 +173,55 @@ public sealed class DataIntegrityContainerTests : CredentialTestHost
         var tampered = await VerifyAsync(signed.ToJsonString());
         Assert.True(tampered.HasReason(ReasonCodes.SignatureInvalid));
     }
+
+    [Fact]
+    public async Task Clr_verifies_each_bundled_credential_against_its_own_issuer_and_counts_only_the_verified()
+    {
+        using var registrar = TestKey.Ed25519();
+        using var college = TestKey.P256();
+        using var stranger = TestKey.Ed25519();
+        var good = DataIntegritySigner.Sign(Ob3.Credential(college.DidKey), college, "ecdsa-rdfc-2019");
+        var tampered = DataIntegritySigner.Sign(Achievement(Ob3.Credential(college.DidKey), "python-201", "Python for Data"), college, "ecdsa-rdfc-2019");
+        tampered["credentialSubject"]!["achievement"]!["name"] = "Advanced Python for Data";
+        var forged = DataIntegritySigner.Sign(Achievement(Ob3.Credential(college.DidKey), "ml-301", "Machine Learning"), stranger);
+        var clr = DataIntegritySigner.Sign(Clr(registrar.DidKey, good, tampered, forged), registrar);
+
+        var verdict = await VerifyAsync(clr.ToJsonString());
+
+        Assert.True(verdict.IsVerified, string.Join("; ", verdict.Reasons.Select(r => r.Message)));
+        Assert.Equal(3, verdict.NestedCredentials.Count);
+        Assert.True(verdict.NestedCredentials[0].IsVerified, string.Join("; ", verdict.NestedCredentials[0].Reasons.Select(r => r.Message)));
+        Assert.Equal("ecdsa-rdfc-2019", verdict.NestedCredentials[0].Cryptosuite);
+        Assert.True(verdict.NestedCredentials[1].HasReason(ReasonCodes.SignatureInvalid));
+        Assert.True(verdict.NestedCredentials[2].SignatureValid);
+        Assert.True(verdict.NestedCredentials[2].HasReason(ReasonCodes.KeyNotBound));
+        Assert.Equal(["SQL for Analysts"], verdict.Achievements.Select(a => a.Name));
+        Assert.Equal(2, verdict.Reasons.Count(r => r.Code == ReasonCodes.NestedCredentialInvalid));
+    }
+
+    private static JsonObject Achievement(JsonObject credential, string id, string name)
+    {
+        credential["credentialSubject"]!["achievement"]!["id"] = "https://example.edu/achievements/" + id;
+        credential["credentialSubject"]!["achievement"]!["name"] = name;
+        return credential;
+    }
+
+    private static JsonObject Clr(string issuer, params JsonObject[] bundled) => new()
+    {
+        ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"),
+        ["id"] = "urn:uuid:" + Guid.NewGuid(),
+        ["type"] = new JsonArray("VerifiableCredential", "ClrCredential"),
+        ["issuer"] = new JsonObject { ["id"] = issuer, ["type"] = new JsonArray("Profile"), ["name"] = "Provincial Registrar" },
+        ["name"] = "Transcript",
+        ["validFrom"] = Ob3.Date(FixedClock.Default.AddDays(-5)),
+        ["credentialSubject"] = new JsonObject
+        {
+            ["id"] = Ob3.Learner,
+            ["type"] = new JsonArray("ClrSubject"),
+            ["verifiableCredential"] = new JsonArray([.. bundled]),
+        },
+    };
 
     [Fact]
     public async Task Baked_svg_badge_with_a_data_integrity_proof_is_verified()

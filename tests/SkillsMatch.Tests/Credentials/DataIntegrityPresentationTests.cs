@@ -8,9 +8,10 @@ public sealed class DataIntegrityPresentationTests : CredentialTestHost
 {
     private const string Domain = "https://skillsmatch.example";
 
-    private static JsonObject Presentation(TestKey issuer, TestKey holder, string challenge, string domain = Domain, string? holderDid = null)
+    private static JsonObject Presentation(TestKey issuer, TestKey holder, string challenge, string domain = Domain, string? holderDid = null,
+        string? holderMethod = null)
     {
-        var credential = DataIntegritySigner.Sign(Ob3.Credential(issuer.DidKey, subject: holder.DidKey), issuer);
+        var credential = DataIntegritySigner.Sign(Ob3.Credential(issuer.DidKey, subject: holderDid ?? holder.DidKey), issuer);
         var presentation = new JsonObject
         {
             ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
@@ -18,7 +19,7 @@ public sealed class DataIntegrityPresentationTests : CredentialTestHost
             ["holder"] = holderDid ?? holder.DidKey,
             ["verifiableCredential"] = new JsonArray(credential),
         };
-        return DataIntegritySigner.Sign(presentation, holder, purpose: "authentication", editProof: p =>
+        return DataIntegritySigner.Sign(presentation, holder, purpose: "authentication", verificationMethod: holderMethod, editProof: p =>
         {
             p["challenge"] = challenge;
             p["domain"] = domain;
@@ -74,5 +75,58 @@ public sealed class DataIntegrityPresentationTests : CredentialTestHost
 
         Assert.False(verdict.IsVerified);
         Assert.False(verdict.HolderBound);
+    }
+
+    [Fact]
+    public async Task Presentation_signed_with_a_did_web_authentication_key_is_verified()
+    {
+        using var issuer = TestKey.Ed25519();
+        using var holder = TestKey.Ed25519();
+        var did = Server.PublishDidWeb(["authentication"], holder);
+
+        var verdict = await Verifier.VerifyDataIntegrityPresentationAsync(
+            Presentation(issuer, holder, "c-3", holderDid: did, holderMethod: $"{did}#key-0").ToJsonString(), "c-3", Domain);
+
+        Assert.True(verdict.IsVerified, string.Join("; ", verdict.Reasons.Concat(verdict.Credentials.SelectMany(c => c.Reasons)).Select(r => r.Message)));
+        Assert.Equal(did, verdict.Holder);
+    }
+
+    [Fact]
+    public async Task Presentation_signed_with_a_did_web_key_listed_only_for_assertion_is_not_bound()
+    {
+        using var issuer = TestKey.Ed25519();
+        using var holder = TestKey.Ed25519();
+        var did = Server.PublishDidWeb(["assertionMethod"], holder);
+
+        var verdict = await Verifier.VerifyDataIntegrityPresentationAsync(
+            Presentation(issuer, holder, "c-4", holderDid: did, holderMethod: $"{did}#key-0").ToJsonString(), "c-4", Domain);
+
+        Assert.False(verdict.IsVerified);
+        Assert.False(verdict.HolderBound);
+        Assert.Contains(verdict.Reasons, r => r.Code == ReasonCodes.KeyNotBound && r.Message.Contains("authentication", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Credential_signed_with_a_did_web_key_listed_only_for_authentication_is_not_bound()
+    {
+        using var issuer = TestKey.Ed25519();
+        var did = Server.PublishDidWeb(["authentication"], issuer);
+
+        var verdict = await Verifier.VerifyAsync(DataIntegritySigner.Sign(Ob3.Credential(did), issuer, verificationMethod: $"{did}#key-0").ToJsonString());
+
+        Assert.False(verdict.IsVerified);
+        Assert.False(verdict.KeyBoundToIssuer);
+        Assert.Contains(verdict.Reasons, r => r.Code == ReasonCodes.KeyNotBound && r.Message.Contains("assertionMethod", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Credential_signed_with_a_did_web_assertion_key_is_verified()
+    {
+        using var issuer = TestKey.Ed25519();
+        var did = Server.PublishDidWeb(["assertionMethod", "authentication"], issuer);
+
+        var verdict = await Verifier.VerifyAsync(DataIntegritySigner.Sign(Ob3.Credential(did), issuer, verificationMethod: $"{did}#key-0").ToJsonString());
+
+        Assert.True(verdict.IsVerified, string.Join("; ", verdict.Reasons.Select(r => r.Message)));
     }
 }

@@ -197,6 +197,7 @@ public sealed class VcJwtVerificationTests : CredentialTestHost
         using var key = TestKey.Ed25519();
         var inner = Ob3.Credential(key.DidKey);
         inner["type"] = new JsonArray("VerifiableCredential", "AchievementCredential");
+        inner = DataIntegritySigner.Sign(inner, key);
         var second = Ob3.Credential(key.DidKey);
         second["credentialSubject"]!["achievement"]!["id"] = "https://example.edu/achievements/python-201";
         second["credentialSubject"]!["achievement"]!["name"] = "Python for Data";

@@ -22,6 +22,9 @@ internal sealed record VcCredential
     public List<RecipientIdentity> Identities { get; init; } = [];
     public List<JsonElement> Statuses { get; init; } = [];
 
+    /// <summary>CLR 2.0 ClrSubject.verifiableCredential entries, as JSON text or compact JWT, each to verify on its own.</summary>
+    public List<string> NestedCredentials { get; init; } = [];
+
     /// <summary>Structural failures, each its own reason.</summary>
     public List<CredentialReason> Problems { get; init; } = [];
 }

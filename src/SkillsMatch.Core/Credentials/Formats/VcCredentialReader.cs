@@ -67,11 +67,11 @@ internal static class VcCredentialReader
             Statuses = [.. Json.Items(root, "credentialStatus")],
             Problems = problems,
         };
-        foreach (var s in subjects) ReadSubject(s, credential, nested: 0);
+        foreach (var s in subjects) ReadSubject(s, credential);
         return credential;
     }
 
-    private static void ReadSubject(JsonElement subject, VcCredential into, int nested)
+    private static void ReadSubject(JsonElement subject, VcCredential into)
     {
         foreach (var achievement in Json.Items(subject, "achievement").Where(a => a.ValueKind == JsonValueKind.Object))
             Add(into.Achievements, AchievementReader.Read(achievement));
@@ -81,25 +81,15 @@ internal static class VcCredentialReader
                 Json.Text(result, "status"),
                 Json.Loose(Json.Property(result, "value")),
                 Json.Text(result, "achievedLevel")));
-        if (nested == 0)
-        {
-            foreach (var identifier in Json.Items(subject, "identifier"))
-                if (Json.Text(identifier, "identityHash") is { } value)
-                    into.Identities.Add(new RecipientIdentity(Json.Text(identifier, "identityType") ?? "", Json.Property(identifier, "hashed")?.ValueKind == JsonValueKind.True, value, Json.Text(identifier, "salt")));
-        }
-        // CLR 2.0 ClrSubject.verifiableCredential: the bundled AchievementCredentials, as JSON or compact JWT.
-        // They are covered by the CLR's own signature; their individual proofs are not re-verified here.
-        if (nested > 0) return;
+        foreach (var identifier in Json.Items(subject, "identifier"))
+            if (Json.Text(identifier, "identityHash") is { } value)
+                into.Identities.Add(new RecipientIdentity(Json.Text(identifier, "identityType") ?? "", Json.Property(identifier, "hashed")?.ValueKind == JsonValueKind.True, value, Json.Text(identifier, "salt")));
+        // CLR 2.0 ClrSubject.verifiableCredential: the bundled AchievementCredentials, as JSON or compact JWT. Each is
+        // verified on its own (its issuer, its proof); only those that verify add their achievements (CredentialVerifier.Nested).
         foreach (var inner in Json.Items(subject, "verifiableCredential"))
         {
-            var credential = inner;
-            if (inner.ValueKind == JsonValueKind.String && CompactJws.LooksLikeJws(inner.GetString()!))
-            {
-                var payload = Json.Parse(CompactJws.Parse(inner.GetString()!).Payload, "a CLR's nested credential");
-                credential = Json.Property(payload, "vc") ?? payload;
-            }
-            foreach (var s in Json.Items(credential, "credentialSubject").Where(s => s.ValueKind == JsonValueKind.Object))
-                ReadSubject(s, into, nested + 1);
+            if (inner.ValueKind == JsonValueKind.String) into.NestedCredentials.Add(inner.GetString()!);
+            else if (inner.ValueKind == JsonValueKind.Object) into.NestedCredentials.Add(inner.GetRawText());
         }
     }
 

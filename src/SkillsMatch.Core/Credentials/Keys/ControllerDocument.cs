@@ -3,9 +3,9 @@ using System.Text.Json;
 namespace SkillsMatch.Credentials.Keys;
 
 /// <summary>
-/// Reads assertion keys from the documents an issuer publishes: a DID document or controller document
-/// (DID Core §5.2 verificationMethod, §5.3.2 assertionMethod; W3C Controlled Identifiers), a JWK Set
-/// (RFC 7517 §5) or a single JWK.
+/// Reads the keys a controller publishes: a DID document or controller document (DID Core §5.2 verificationMethod,
+/// §5.3.1 authentication, §5.3.2 assertionMethod; W3C Controlled Identifiers), each key with the relationships it is
+/// listed under; or a JWK Set (RFC 7517 §5) or a single JWK, whose keys are assertion keys.
 /// </summary>
 internal static class ControllerDocument
 {
@@ -76,20 +76,29 @@ internal static class ControllerDocument
             foreach (var vm in vms.EnumerateArray())
                 if (Text(vm, "id") is { } vmId) methods[Absolute(vmId, controller)] = vm;
         }
-        if (!root.TryGetProperty("assertionMethod", out var assertion) || assertion.ValueKind != JsonValueKind.Array)
-            return KeyResolution.Failed(controller, $"the document of {controller} lists no assertionMethod keys");
+        var result = new Dictionary<string, VerificationKey>(StringComparer.Ordinal);
+        Relationship(root, "assertionMethod", KeyPurpose.Assertion, methods, controller, result);
+        Relationship(root, "authentication", KeyPurpose.Authentication, methods, controller, result);
+        return result.Count > 0
+            ? new KeyResolution(controller, [.. result.Values])
+            : KeyResolution.Failed(controller, $"the document of {controller} lists no usable assertionMethod or authentication key");
+    }
 
-        var result = new List<VerificationKey>();
-        foreach (var entry in assertion.EnumerateArray())
+    private static void Relationship(JsonElement root, string name, KeyPurpose purpose, Dictionary<string, JsonElement> methods, string controller,
+        Dictionary<string, VerificationKey> into)
+    {
+        if (!root.TryGetProperty(name, out var entries) || entries.ValueKind != JsonValueKind.Array) return;
+        foreach (var entry in entries.EnumerateArray())
         {
             // DID Core §5.3: a relationship entry is a reference to a verification method or an embedded one.
             var method = entry.ValueKind == JsonValueKind.String
                 ? methods.GetValueOrDefault(Absolute(entry.GetString()!, controller))
                 : entry;
             if (method.ValueKind != JsonValueKind.Object || Text(method, "id") is not { } methodId) continue;
-            if (ReadKey(method) is { } jwk) result.Add(new VerificationKey(Absolute(methodId, controller), controller, jwk));
+            var id = Absolute(methodId, controller);
+            if (into.TryGetValue(id, out var known)) into[id] = known with { Purposes = known.Purposes | purpose };
+            else if (ReadKey(method) is { } jwk) into[id] = new VerificationKey(id, controller, jwk, purpose);
         }
-        return result.Count > 0 ? new KeyResolution(controller, result) : KeyResolution.Failed(controller, $"the document of {controller} lists no usable assertionMethod key");
     }
 
     private static PublicJwk? ReadKey(JsonElement method)

@@ -18,7 +18,7 @@ public sealed class DidJwkResolver : IKeyResolver
             if (encoded.Length > 4096) throw new CredentialFormatException("the did:jwk is too long");
             using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(encoded), Formats.Json.Options);
             var jwk = PublicJwk.Parse(json.RootElement);
-            return Task.FromResult(new KeyResolution(did, [new VerificationKey($"{did}#0", did, jwk)]));
+            return Task.FromResult(new KeyResolution(did, [new VerificationKey($"{did}#0", did, jwk, KeyPurpose.Assertion | KeyPurpose.Authentication)]));
         }
         catch (Exception e) when (e is CredentialFormatException or FormatException or JsonException)
         {

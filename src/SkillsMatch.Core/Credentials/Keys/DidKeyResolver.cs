@@ -2,7 +2,7 @@ namespace SkillsMatch.Credentials.Keys;
 
 /// <summary>
 /// did:key: the identifier is the key (did:key v0.7 §3.1). The single verification method is
-/// <c>did:key:z…#z…</c> and it is an assertion method by construction.
+/// <c>did:key:z…#z…</c> and it is an assertion and an authentication method by construction (did:key v0.7 §3.1.2).
 /// </summary>
 public sealed class DidKeyResolver : IKeyResolver
 {
@@ -16,7 +16,7 @@ public sealed class DidKeyResolver : IKeyResolver
         {
             var multibase = did["did:key:".Length..];
             var jwk = Multikey.Decode(multibase);
-            return Task.FromResult(new KeyResolution(did, [new VerificationKey($"{did}#{multibase}", did, jwk)]));
+            return Task.FromResult(new KeyResolution(did, [new VerificationKey($"{did}#{multibase}", did, jwk, KeyPurpose.Assertion | KeyPurpose.Authentication)]));
         }
         catch (CredentialFormatException e)
         {

@@ -1,6 +1,6 @@
 namespace SkillsMatch.Credentials.Keys;
 
-/// <summary>did:web: fetches the DID document over https and returns its assertionMethod keys.</summary>
+/// <summary>did:web: fetches the DID document over https and returns its assertionMethod and authentication keys.</summary>
 public sealed class DidWebResolver(CredentialHttpClient http) : IKeyResolver
 {
     public bool CanResolve(string identifier) => identifier.StartsWith("did:web:", StringComparison.Ordinal);

@@ -31,7 +31,11 @@ internal sealed class IssuerKeyBinding(IReadOnlyList<IKeyResolver> resolvers, Ti
         return reasons;
     }
 
-    public async Task<SignatureOutcome> VerifyAsync(CompactJws jws, string? issuerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Verifies <paramref name="jws"/> with a key <paramref name="issuerId"/> lists for <paramref name="purpose"/>: assertion for
+    /// credentials, authentication for a holder's presentation.
+    /// </summary>
+    public async Task<SignatureOutcome> VerifyAsync(CompactJws jws, string? issuerId, CancellationToken cancellationToken, KeyPurpose purpose = KeyPurpose.Assertion)
     {
         var reasons = HeaderProblems(jws);
         if (reasons.Count > 0) return new(false, false, null, reasons);
@@ -54,12 +58,12 @@ internal sealed class IssuerKeyBinding(IReadOnlyList<IKeyResolver> resolvers, Ti
 
         var kid = jws.Kid;
         var issuerKeys = await ResolveAsync(issuerId, cancellationToken);
-        var candidates = Candidates(issuerKeys.Keys, kid, headerJwk, alg);
+        var candidates = Candidates(issuerKeys.Keys, kid, headerJwk, alg, purpose);
         // An https issuer may publish its keys at a URL of its own origin named by kid (OB 3.0 §8.2: kid dereferences to a JWK).
         if (candidates.Count == 0 && kid is not null && SameHttpsOrigin(kid, issuerId))
         {
             var kidKeys = await ResolveAsync(kid, cancellationToken);
-            candidates = Candidates(kidKeys.Keys, kid, headerJwk, alg, matchAnyInDocument: true);
+            candidates = Candidates(kidKeys.Keys, kid, headerJwk, alg, purpose, matchAnyInDocument: true);
             if (issuerKeys.Error is not null && kidKeys.Error is null) issuerKeys = kidKeys;
         }
 
@@ -78,7 +82,7 @@ internal sealed class IssuerKeyBinding(IReadOnlyList<IKeyResolver> resolvers, Ti
         var claimed = headerJwk ?? await ClaimedKeyAsync(kid, alg, cancellationToken);
         bool signatureValid = claimed is not null && JwsAlgorithm.Verify(alg, claimed, jws.SigningInput, jws.Signature);
         var described = kid is not null ? $"kid {kid}" : headerJwk is not null ? "the header jwk" : "no kid or jwk";
-        reasons.Add(new(ReasonCodes.KeyNotBound, $"key not bound to issuer: the signing key ({described}) is not an assertion key listed by {issuerId}"));
+        reasons.Add(new(ReasonCodes.KeyNotBound, $"key not bound to issuer: the signing key ({described}) is not an {(purpose == KeyPurpose.Authentication ? "authentication" : "assertion")} key listed by {issuerId}"));
         if (claimed is not null && !signatureValid)
             reasons.Add(new(ReasonCodes.SignatureInvalid, "the signature does not verify with the key the credential names"));
         return new(signatureValid, false, kid, reasons);
@@ -106,14 +110,15 @@ internal sealed class IssuerKeyBinding(IReadOnlyList<IKeyResolver> resolvers, Ti
     {
         if (kid is null || !(kid.StartsWith("did:", StringComparison.Ordinal) || kid.StartsWith("http", StringComparison.OrdinalIgnoreCase))) return null;
         var resolution = await ResolveAsync(kid, cancellationToken);
-        return Candidates(resolution.Keys, kid, null, alg, matchAnyInDocument: true).FirstOrDefault()?.Jwk;
+        return Candidates(resolution.Keys, kid, null, alg, KeyPurpose.None, matchAnyInDocument: true).FirstOrDefault()?.Jwk;
     }
 
-    private static List<VerificationKey> Candidates(IReadOnlyList<VerificationKey> keys, string? kid, PublicJwk? headerJwk, string alg, bool matchAnyInDocument = false)
+    private static List<VerificationKey> Candidates(IReadOnlyList<VerificationKey> keys, string? kid, PublicJwk? headerJwk, string alg, KeyPurpose purpose,
+        bool matchAnyInDocument = false)
     {
         var headerThumbprint = headerJwk?.Thumbprint();
         return [.. keys.Where(k =>
-            JwsAlgorithm.Fits(alg, k.Jwk)
+            JwsAlgorithm.Fits(alg, k.Jwk) && k.IsFor(purpose)
             && (kid is null || KidMatches(kid, k) || (matchAnyInDocument && keys.Count == 1))
             && (headerThumbprint is null || k.Jwk.Thumbprint() == headerThumbprint))];
     }

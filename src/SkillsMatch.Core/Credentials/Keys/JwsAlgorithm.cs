@@ -33,21 +33,29 @@ internal static class JwsAlgorithm
                     && key.Ed25519Key.Verify(Org.BouncyCastle.Math.EC.Rfc8032.Ed25519.Algorithm.Ed25519, null,
                         signingInput, 0, signingInput.Length, signature, 0);
             case ES256:
-            {
-                // RFC 7518 §3.4: the JWS signature is R || S, 32 bytes each (IEEE P1363), not DER.
-                if (signature.Length != 64) return false;
-                using var ecdsa = ECDsa.Create(new ECParameters
-                {
-                    Curve = ECCurve.NamedCurves.nistP256,
-                    Q = new ECPoint { X = key.X, Y = key.Y },
-                });
-                return ecdsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            }
+                return VerifyEcdsa(key, signingInput, signature);
             default:
             {
                 using var rsa = RSA.Create(new RSAParameters { Modulus = key.N, Exponent = key.E });
                 return rsa.VerifyData(signingInput, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             }
         }
+    }
+
+    /// <summary>
+    /// ECDSA over <paramref name="data"/> with the key's own curve and its hash: P-256 with SHA-256, P-384 with SHA-384
+    /// (RFC 7518 §3.4; VC-DI-ECDSA 1.0 §3.2). The signature is R ‖ S (IEEE P1363), not DER.
+    /// </summary>
+    public static bool VerifyEcdsa(PublicJwk key, byte[] data, byte[] signature)
+    {
+        var (curve, hash, size) = key.Crv switch
+        {
+            "P-256" => (ECCurve.NamedCurves.nistP256, HashAlgorithmName.SHA256, 32),
+            "P-384" => (ECCurve.NamedCurves.nistP384, HashAlgorithmName.SHA384, 48),
+            _ => default,
+        };
+        if (key.Kty != "EC" || size == 0 || signature.Length != 2 * size) return false;
+        using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve, Q = new ECPoint { X = key.X, Y = key.Y } });
+        return ecdsa.VerifyData(data, signature, hash, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 }

@@ -6,7 +6,8 @@ namespace SkillsMatch.Credentials.Keys;
 /// <summary>
 /// Decodes a multibase, multicodec public key as used by did:key and Multikey <c>publicKeyMultibase</c>:
 /// 'z' (base58btc) then the unsigned-varint codec — ed25519-pub 0xed (bytes ed 01) with a 32-byte key,
-/// p256-pub 0x1200 (bytes 80 24) with a 33-byte compressed point (did:key v0.7 §2.1; multicodec table).
+/// p256-pub 0x1200 (bytes 80 24) with a 33-byte compressed point, p384-pub 0x1201 (bytes 81 24) with a 49-byte one
+/// (did:key v0.7 §2.1; multicodec table).
 /// </summary>
 internal static class Multikey
 {
@@ -18,8 +19,10 @@ internal static class Multikey
         if (bytes.Length == 34 && bytes[0] == 0xED && bytes[1] == 0x01)
             return PublicJwk.Ed25519(bytes[2..]);
         if (bytes.Length == 35 && bytes[0] == 0x80 && bytes[1] == 0x24)
-            return DecompressP256(bytes[2..]);
-        throw new CredentialFormatException("the multikey is neither an ed25519-pub nor a compressed p256-pub key");
+            return Decompress("P-256", bytes[2..], PublicJwk.P256);
+        if (bytes.Length == 51 && bytes[0] == 0x81 && bytes[1] == 0x24)
+            return Decompress("P-384", bytes[2..], PublicJwk.P384);
+        throw new CredentialFormatException("the multikey is neither an ed25519-pub nor a compressed p256-pub or p384-pub key");
     }
 
     /// <summary>Bitcoin base58, the multibase 'z' alphabet (also publicKeyBase58). A key is short, so a long value is refused unread.</summary>
@@ -37,18 +40,18 @@ internal static class Multikey
         }
     }
 
-    private static PublicJwk DecompressP256(byte[] compressed)
+    private static PublicJwk Decompress(string curveName, byte[] compressed, Func<byte[], byte[], PublicJwk> create)
     {
-        if (compressed[0] is not (0x02 or 0x03)) throw new CredentialFormatException("a p256-pub key must be a compressed point");
+        if (compressed[0] is not (0x02 or 0x03)) throw new CredentialFormatException($"a {curveName} multikey must be a compressed point");
         try
         {
-            var curve = NistNamedCurves.GetByName("P-256").Curve;
+            var curve = NistNamedCurves.GetByName(curveName).Curve;
             var point = curve.DecodePoint(compressed).Normalize();
-            return PublicJwk.P256(point.AffineXCoord.GetEncoded(), point.AffineYCoord.GetEncoded());
+            return create(point.AffineXCoord.GetEncoded(), point.AffineYCoord.GetEncoded());
         }
         catch (ArgumentException e)
         {
-            throw new CredentialFormatException("the p256-pub key is not a point on P-256", e);
+            throw new CredentialFormatException($"the multikey is not a point on {curveName}", e);
         }
     }
 }

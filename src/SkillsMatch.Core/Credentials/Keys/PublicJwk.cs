@@ -7,7 +7,8 @@ using Org.BouncyCastle.Crypto.Parameters;
 namespace SkillsMatch.Credentials.Keys;
 
 /// <summary>
-/// A public verification key in JWK terms (RFC 7517/7518, RFC 8037 for OKP): RSA, EC P-256 or Ed25519.
+/// A public verification key in JWK terms (RFC 7517/7518, RFC 8037 for OKP): RSA, EC P-256 or P-384, or Ed25519.
+/// P-384 keys verify only Data Integrity <c>ecdsa-rdfc-2019</c> proofs: no JWS algorithm we accept fits them.
 /// Holds bytes, not crypto objects, so it is immutable and safe to share between threads.
 /// </summary>
 public sealed record PublicJwk
@@ -28,9 +29,11 @@ public sealed record PublicJwk
 
     public static PublicJwk P256(byte[] x, byte[] y) => new() { Kty = "EC", Crv = "P-256", X = x, Y = y };
 
+    public static PublicJwk P384(byte[] x, byte[] y) => new() { Kty = "EC", Crv = "P-384", X = x, Y = y };
+
     public static PublicJwk Rsa(byte[] n, byte[] e) => new() { Kty = "RSA", N = n, E = e };
 
-    /// <summary>Reads a JWK, refusing private material and anything but RSA, P-256 and Ed25519.</summary>
+    /// <summary>Reads a JWK, refusing private material and anything but RSA, P-256, P-384 and Ed25519.</summary>
     public static PublicJwk Parse(JsonElement jwk)
     {
         if (jwk.ValueKind != JsonValueKind.Object) throw new CredentialFormatException("a JWK must be a JSON object");
@@ -40,6 +43,7 @@ public sealed record PublicJwk
         {
             "OKP" when Text(jwk, "crv") == "Ed25519" => Ed25519(Bytes(jwk, "x")),
             "EC" when Text(jwk, "crv") == "P-256" => P256(Bytes(jwk, "x"), Bytes(jwk, "y")),
+            "EC" when Text(jwk, "crv") == "P-384" => P384(Bytes(jwk, "x"), Bytes(jwk, "y")),
             "RSA" => Rsa(Bytes(jwk, "n"), Bytes(jwk, "e")),
             _ => throw new CredentialFormatException($"unsupported JWK key type {kty} {Text(jwk, "crv")}".TrimEnd()),
         };
@@ -70,8 +74,10 @@ public sealed record PublicJwk
         {
             case "OKP" when X!.Length != 32:
                 throw new CredentialFormatException("an Ed25519 key is 32 bytes");
-            case "EC" when X!.Length != 32 || Y!.Length != 32:
+            case "EC" when Crv == "P-256" && (X!.Length != 32 || Y!.Length != 32):
                 throw new CredentialFormatException("a P-256 key has 32-byte coordinates");
+            case "EC" when Crv == "P-384" && (X!.Length != 48 || Y!.Length != 48):
+                throw new CredentialFormatException("a P-384 key has 48-byte coordinates");
             case "RSA" when N!.Length < 256 || E!.Length is 0 or > 8:
                 throw new CredentialFormatException("RSA keys shorter than 2048 bits are refused");
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -67,21 +68,39 @@ public static class NQuads
         }
     }
 
+    // Characters written as escapes; every other character is copied in runs, not one Append(char) at a time.
+    private static readonly SearchValues<char> IriEscaped = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        " <>\"{}|^`\\");
+
+    private static readonly SearchValues<char> LiteralEscaped = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        "\u007F\"\\");
+
     private static void AppendEscapedIri(StringBuilder sb, string iri)
     {
-        foreach (var c in iri)
+        var rest = iri.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny(IriEscaped)) >= 0)
         {
+            sb.Append(rest[..at]);
             // IRIs from JSON-LD may hold characters N-Quads cannot write raw (§2.3 IRIREF); UCHAR keeps them intact.
-            if (c <= 0x20 || c is '<' or '>' or '"' or '{' or '}' or '|' or '^' or '`' or '\\')
-                sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            else sb.Append(c);
+            sb.Append("\\u").Append(((int)rest[at]).ToString("X4", CultureInfo.InvariantCulture));
+            rest = rest[(at + 1)..];
         }
+        sb.Append(rest);
     }
 
     private static void AppendEscapedLiteral(StringBuilder sb, string value)
     {
-        foreach (var c in value)
+        var rest = value.AsSpan();
+        int at;
+        while ((at = rest.IndexOfAny(LiteralEscaped)) >= 0)
         {
+            sb.Append(rest[..at]);
+            var c = rest[at];
             switch (c)
             {
                 case '\b': sb.Append("\\b"); break;
@@ -91,12 +110,11 @@ public static class NQuads
                 case '\r': sb.Append("\\r"); break;
                 case '"': sb.Append("\\\""); break;
                 case '\\': sb.Append("\\\\"); break;
-                default:
-                    if (c <= 0x1F || c == 0x7F) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    else sb.Append(c);
-                    break;
+                default: sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)); break;
             }
+            rest = rest[(at + 1)..];
         }
+        sb.Append(rest);
     }
 
     /// <summary>Parses an N-Quads document; throws <see cref="LinkedDataException"/> on a syntax error.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -90,7 +91,7 @@ public sealed class RdfCanonicalizer
             }
 
             // Step 6: relabel, serialise, sort, drop duplicates.
-            var lines = new SortedSet<string>(StringComparer.Ordinal);
+            var lines = new List<string>(quads.Count);
             foreach (var quad in quads)
             {
                 _line.Clear();
@@ -107,7 +108,12 @@ public sealed class RdfCanonicalizer
                 _line.Append(" .\n");
                 lines.Add(_line.ToString());
             }
-            return new CanonicalDataset(string.Concat(lines), _canonical.Issued);
+            // Sorted once, then equal neighbours skipped: cheaper than keeping a sorted set while inserting.
+            lines.Sort(StringComparer.Ordinal);
+            var output = new StringBuilder(lines.Count * 96);
+            for (var i = 0; i < lines.Count; i++)
+                if (i == 0 || !string.Equals(lines[i], lines[i - 1], StringComparison.Ordinal)) output.Append(lines[i]);
+            return new CanonicalDataset(output.ToString(), _canonical.Issued);
         }
 
         private void AppendRelabelled(RdfTerm term)
@@ -279,9 +285,20 @@ public sealed class RdfCanonicalizer
 
         private string Hash(string text)
         {
-            var bytes = Encoding.UTF8.GetBytes(text);
-            var digest = owner.HashAlgorithm == HashAlgorithmName.SHA384 ? SHA384.HashData(bytes) : SHA256.HashData(bytes);
-            return Convert.ToHexStringLower(digest);
+            var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            try
+            {
+                var length = Encoding.UTF8.GetBytes(text, buffer);
+                Span<byte> digest = stackalloc byte[48];
+                var written = owner.HashAlgorithm == HashAlgorithmName.SHA384
+                    ? SHA384.HashData(buffer.AsSpan(0, length), digest)
+                    : SHA256.HashData(buffer.AsSpan(0, length), digest);
+                return Convert.ToHexStringLower(digest[..written]);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace SkillsMatch.Credentials.LinkedData;
 /// Expanded JSON-LD to an RDF dataset: the Node Map Generation algorithm (JSON-LD 1.1 API §7.2.2) and
 /// Deserialize JSON-LD to RDF (§8.1.2, Object to RDF §8.2.2, List to RDF §8.3.2).
 /// </summary>
-internal static partial class RdfDeserializer
+public static partial class RdfDeserializer
 {
     private const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private const string Xsd = "http://www.w3.org/2001/XMLSchema#";

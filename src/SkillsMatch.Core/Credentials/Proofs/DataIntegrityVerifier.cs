@@ -85,10 +85,11 @@ internal sealed class DataIntegrityVerifier(JsonLdProcessor processor, IssuerKey
         var config = new Dictionary<string, object?>(proof, StringComparer.Ordinal);
         config.Remove("proofValue");
         if (document.TryGetValue("@context", out var context)) config["@context"] = context;
-        byte[] hashData, signature;
+        (string ProofConfig, string Document) canonical;
+        byte[] signature;
         try
         {
-            hashData = suite.HashData(processor, secured, config, _canonicalizer);
+            canonical = suite.Transform(processor, secured, config, _canonicalizer);
             signature = Multikey.DecodeBase58(proofValue[1..]);
         }
         catch (LinkedDataException e)
@@ -107,12 +108,17 @@ internal sealed class DataIntegrityVerifier(JsonLdProcessor processor, IssuerKey
             reasons.Add(new(ReasonCodes.KeyUnresolved, resolution.Error ?? $"{method} is not an assertion or authentication key of {resolution.Controller}"));
             return new(false, false, method, type, suiteName, reasons);
         }
+        // VC-DI 1.0 §4.4 and Controlled Identifiers §3.3: the method must be listed under the relationship the proof
+        // claims, so an authentication-only key cannot issue credentials, nor an assertion-only key speak for a holder.
+        var listedForPurpose = key.IsFor(expectedPurpose == "authentication" ? KeyPurpose.Authentication : KeyPurpose.Assertion);
         // Purpose, dates, challenge and domain failures make the proof invalid even when the bytes verify.
-        var verifies = suite.Verify(key.Jwk, hashData, signature);
+        var verifies = suite.Verify(key.Jwk, Cryptosuite.HashData(canonical, suite.HashFor(key.Jwk)), signature);
         var valid = verifies && reasons.Count == 0;
+        if (!listedForPurpose)
+            reasons.Add(new(ReasonCodes.KeyNotBound, $"{method} is not listed under {key.Controller}'s {expectedPurpose} relationship"));
         if (!verifies) reasons.Add(new(ReasonCodes.SignatureInvalid, $"the {suite.Name ?? suite.ProofType} signature does not verify with {method}"));
-        var bound = controller is not null && key.Controller == controller;
-        if (!bound)
+        var bound = controller is not null && key.Controller == controller && listedForPurpose;
+        if (listedForPurpose && !bound)
             reasons.Add(new(ReasonCodes.KeyNotBound, controller is null
                 ? "key not bound: the document names no issuer to bind the key to"
                 : $"key not bound to issuer: {method} is controlled by {key.Controller}, not {controller}"));
