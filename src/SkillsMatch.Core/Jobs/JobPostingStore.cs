@@ -75,8 +75,8 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
               FROM job_postings p, query
              WHERE (@status::text IS NULL OR {StatusSql} = @status)
                AND (@region::text IS NULL OR p.region = @region)
-               AND (@q::text IS NULL OR p.search @@ query.tsq)
-             ORDER BY CASE WHEN @q::text IS NULL THEN 0 ELSE ts_rank(p.search, query.tsq) END DESC,
+               AND (@q::text IS NULL OR p.search_en @@ query.en OR p.search_fr @@ query.fr)
+             ORDER BY CASE WHEN @q::text IS NULL THEN 0 ELSE greatest(ts_rank(p.search_en, query.en), ts_rank(p.search_fr, query.fr)) END DESC,
                       p.date_posted DESC NULLS LAST, p.created_at DESC, p.id
              LIMIT @limit OFFSET @offset
             """, new { status, region, q, limit, offset }, cancellationToken: ct))).ToList();
@@ -84,16 +84,15 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
             WITH query AS ({SearchQuerySql})
             SELECT count(*) FROM job_postings p, query
              WHERE (@status::text IS NULL OR {StatusSql} = @status) AND (@region::text IS NULL OR p.region = @region)
-               AND (@q::text IS NULL OR p.search @@ query.tsq)
+               AND (@q::text IS NULL OR p.search_en @@ query.en OR p.search_fr @@ query.fr)
             """, new { status, region, q }, cancellationToken: ct));
         return new JobPostingPage(rows.Select(r => new JobPostingSummary(r.Id, r.ExternalId, r.Title, r.Employer, r.Region, r.City, r.Remote,
             r.DatePosted, r.ValidThrough, r.Status, r.SkillCount)).ToList(), total, limit, offset);
     }
 
-    /// <summary>The words of @q as the index has them (migration 0020): any of the English, French or unstemmed readings matches.</summary>
+    /// <summary>@q read as English and as French, to match the posting's readings of the same language (migration 0020).</summary>
     private const string SearchQuerySql = """
-        SELECT websearch_to_tsquery('english'::regconfig, coalesce(@q::text, '')) || websearch_to_tsquery('french'::regconfig, coalesce(@q::text, ''))
-               || websearch_to_tsquery('simple'::regconfig, coalesce(@q::text, '')) AS tsq
+        SELECT websearch_to_tsquery('english'::regconfig, coalesce(@q::text, '')) AS en, websearch_to_tsquery('french'::regconfig, coalesce(@q::text, '')) AS fr
         """;
 
     /// <summary>The postings an employer owns (their key's subject), newest first, whatever their status.</summary>

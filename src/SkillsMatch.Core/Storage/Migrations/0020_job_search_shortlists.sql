@@ -1,13 +1,17 @@
--- Full-text search over postings (GET /jobs?q=): one generated tsvector, ranked with ts_rank, under a GIN index.
--- Postings here are in English and in French, so title and description are indexed with both stemmers
--- ('analysts' finds 'analyst', 'développeuses' finds 'développeur'), and the employer's name, a proper noun, with
--- 'simple' (no stemming, no stop words). Weights: title A, description B, employer C.
-ALTER TABLE job_postings ADD COLUMN search tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english'::regconfig, title), 'A') || setweight(to_tsvector('french'::regconfig, title), 'A')
-    || setweight(to_tsvector('english'::regconfig, description), 'B') || setweight(to_tsvector('french'::regconfig, description), 'B')
-    || setweight(to_tsvector('simple'::regconfig, coalesce(employer, '')), 'C')
-) STORED;
-CREATE INDEX job_postings_search ON job_postings USING gin (search);
+-- Full-text search over postings (GET /jobs?q=), ranked with ts_rank, under GIN indexes. Postings here are in
+-- English and in French, so each posting has two readings: English-stemmed and French-stemmed ('analysts' finds
+-- 'analyst', 'soudeuses' finds 'soudeuse'). A query is read both ways and a posting matches when either reading of
+-- it matches the same language's reading of the query; keeping the readings apart keeps "-word" exclusions sound.
+-- Weights: title A, description B, employer C.
+ALTER TABLE job_postings
+    ADD COLUMN search_en tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('english'::regconfig, title), 'A') || setweight(to_tsvector('english'::regconfig, description), 'B')
+        || setweight(to_tsvector('english'::regconfig, coalesce(employer, '')), 'C')) STORED,
+    ADD COLUMN search_fr tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('french'::regconfig, title), 'A') || setweight(to_tsvector('french'::regconfig, description), 'B')
+        || setweight(to_tsvector('french'::regconfig, coalesce(employer, '')), 'C')) STORED;
+CREATE INDEX job_postings_search_en ON job_postings USING gin (search_en);
+CREATE INDEX job_postings_search_fr ON job_postings USING gin (search_fr);
 
 -- An employer's shortlist for one of its postings. owner is the employer organisation (the key's subject) that
 -- shortlisted; every read and write names it in SQL, so one organisation never sees another's list.
