@@ -43,8 +43,11 @@ public sealed class EmployerPagesTests(WebWorld world)
         await page.Keyboard.TypeAsync("Tabl");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#skill-suggestions option')].some(o => o.value === 'Tableau')");
         await page.Keyboard.TypeAsync("eau");
+        await page.Keyboard.PressAsync("Escape"); // close the suggestions
+        await WebWorld.TabToAsync(page, "add-button");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForFunctionAsync("() => document.querySelector('table.data').innerText.includes('Tableau')");
+        await page.WaitForFunctionAsync("() => document.querySelector('table.data')?.innerText.includes('Tableau') === true || document.querySelector('[role=alert]') !== null");
+        Assert.Equal(0, await page.Locator("[role=alert]").CountAsync());
         Assert.Equal("remove", await page.GetByLabel("Requirement for Python").InputValueAsync()); // kept across the round trip
         Assert.Equal("required", await page.GetByLabel("Requirement for Tableau").InputValueAsync());
 
@@ -69,7 +72,7 @@ public sealed class EmployerPagesTests(WebWorld world)
         await page.WaitForSelectorAsync("#status-closed");
         Assert.Contains(title, await page.InnerTextAsync("#status-closed + table"), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Reopen " + title }).ClickAsync();
-        await page.WaitForFunctionAsync($"() => document.querySelector('[role=status]')?.innerText.includes('Reopened')");
+        await page.WaitForFunctionAsync($"() => document.querySelector('[role=status]')?.innerText.includes('Reopened') === true");
         Assert.Equal("open", (await api.GetFromJsonAsync<JsonElement>($"/jobs/{id}")).GetProperty("status").GetString());
     }
 
@@ -89,6 +92,7 @@ public sealed class EmployerPagesTests(WebWorld world)
         await page.Keyboard.TypeAsync("Ontario");
         await WebWorld.TabToAsync(page, "search");
         await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/app/employer/search?*");
         await page.WaitForSelectorAsync("h2:has-text('candidates')");
         var results = await page.InnerTextAsync("main");
         Assert.Contains(world.VisibleName, results, StringComparison.Ordinal);
@@ -98,12 +102,14 @@ public sealed class EmployerPagesTests(WebWorld world)
         // Credential-verified only: the learner's skills are self-declared and inferred, so they drop out.
         await page.SelectOptionAsync("#minTier", "credential-verified");
         await page.ClickAsync("#search");
+        await page.WaitForURLAsync("**minTier=credential-verified*");
         await page.WaitForSelectorAsync("h2:has-text('candidates')");
         Assert.DoesNotContain(world.VisibleName, await page.InnerTextAsync("main"), StringComparison.Ordinal);
 
         await page.SelectOptionAsync("#minTier", "self-declared");
         await page.SelectOptionAsync("#posting", world.Posting.ToString());
         await page.ClickAsync("#search");
+        await page.WaitForURLAsync("**minTier=self-declared*");
         var card = page.Locator($"li.candidate[data-learner='{world.VisibleLearner}']");
         await card.GetByRole(AriaRole.Button).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
