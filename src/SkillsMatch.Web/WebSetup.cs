@@ -142,6 +142,7 @@ public static class WebSetup
             return TypedResults.LocalRedirect("/signin");
         }).RequireAuthorization(Policy); // the form's antiforgery token belongs to the signed-in user, so the cookie must be read
 
+        app.MapWebRoutes();
         app.MapRazorComponents<App>().RequireAuthorization(Policy).Add(endpoint => endpoint.Metadata.Add(WebEndpoint.Instance));
     }
 

@@ -16,13 +16,15 @@ public static class JobsApi
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder app)
     {
         app.MapOrganisationBrands();
+        app.MapShortlists();
         var group = app.MapGroup("/jobs").WithTags("Jobs").ProducesCommonProblems();
         group.MapPost("/", PostJob).RequireRoles(Role.Admin, Role.Employer).ProducesBodyProblems().WithSummary("Store a schema.org JobPosting (JSON): extracts its skills, finds its top occupations, embeds it. Same identifier again: updated.");
-        group.MapGet("/", ListJobs).ProducesValidationProblem().WithSummary("Postings, newest first, filtered by status (open, closed, expired), region (CA-ON, ON or Ontario) and text in title or employer.");
+        group.MapGet("/", ListJobs).ProducesValidationProblem().WithSummary("Postings filtered by status (open, closed, expired) and region (CA-ON, ON or Ontario); q is full-text search over title, description and employer (English and French stemming), best match first; without q, newest first.");
         group.MapGet("/{id:guid}", GetJob).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A posting with its skills (required/preferred, level, evidence) and occupations.");
         group.MapPut("/{id:guid}/skills", EditSkills).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers)
             .ProducesBodyProblems().ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("Employer edit: add, change or remove skills. Kept over later re-extraction.");
         group.MapPost("/{id:guid}/close", CloseJob).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Close a posting.");
+        group.MapPost("/{id:guid}/reopen", ReopenJob).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Open a closed posting again.");
         group.MapDelete("/{id:guid}", DeleteJob).RequireOwnerOf(Role.Employer, "id", OwnerOfAsync, OtherEmployers).WithSummary("Delete a posting with its skills and occupations.");
         return group;
     }
@@ -79,6 +81,9 @@ public static class JobsApi
 
     public static async Task<Results<Ok<JobPostingView>, ProblemHttpResult>> CloseJob(Guid id, JobPostingStore store, CancellationToken ct) =>
         await store.CloseAsync(id, ct) ? TypedResults.Ok((await store.GetAsync(id, ct))!) : NotFound(id);
+
+    public static async Task<Results<Ok<JobPostingView>, ProblemHttpResult>> ReopenJob(Guid id, JobPostingStore store, CancellationToken ct) =>
+        await store.ReopenAsync(id, ct) ? TypedResults.Ok((await store.GetAsync(id, ct))!) : NotFound(id);
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteJob(Guid id, JobPostingStore store, CancellationToken ct) =>
         await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id);

@@ -20,6 +20,8 @@ public static class LearnersApi
         group.MapGet("/{id:guid}", GetLearner).AuditLearner("id", "learner.view").RequireLearnerAccess("id").WithSummary("A learner profile with its experiences and the skills inferred from each.");
         group.MapPut("/{id:guid}", UpdateLearner).AuditLearner("id", "learner.update").RequireLearnerAccess("id")
             .ProducesBodyProblems().ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Replace a learner's profile and consent; takes effect at once.");
+        group.MapPatch("/{id:guid}/consent", UpdateConsent).AuditLearner("id", "learner.consent").RequireLearnerAccess("id").ProducesBodyProblems()
+            .WithSummary("Change only the consent (visible to employers, shared parts); the rest of the profile is untouched. Omitted fields keep their value.");
         group.MapPost("/{id:guid}/experiences", AddExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id").ProducesBodyProblems()
             .WithSummary("Add an experience or education entry; its skills are inferred from title and description.");
         group.MapPut("/{id:guid}/experiences/{experienceId:guid}", UpdateExperience).AuditLearner("id", "learner.update").RequireLearnerAccess("id")
@@ -60,6 +62,17 @@ public static class LearnersApi
             UpdateOutcome.Conflict => ExternalRefTaken(learner.ExternalRef),
             _ => TypedResults.Ok((await store.GetAsync(id, ct))!),
         };
+    }
+
+    public static async Task<Results<Ok<LearnerConsent>, ValidationProblem, ProblemHttpResult>> UpdateConsent(
+        Guid id, ConsentPatch input, LearnerStore store, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var parts = input.Parts is null ? null : LearnerChecks.CheckConsentParts(input.Parts, errors);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (await store.GetAsync(id, ct) is not { } current) return LearnerNotFound(id);
+        var consent = new LearnerConsent(input.VisibleToEmployers ?? current.Consent.VisibleToEmployers, parts ?? current.Consent.Parts);
+        return await store.UpdateConsentAsync(id, consent.VisibleToEmployers, consent.Parts, ct) ? TypedResults.Ok(consent) : LearnerNotFound(id);
     }
 
     public static async Task<Results<Created<LearnerExperience>, ValidationProblem, ProblemHttpResult>> AddExperience(
@@ -111,5 +124,9 @@ public static class LearnersApi
     private static ProblemHttpResult ExternalRefTaken(string? externalRef) =>
         TypedResults.Problem(statusCode: 409, title: "External reference taken", detail: $"Another learner already has externalRef '{externalRef}'.");
 }
+
+/// <summary>A consent change: either field may be left out to keep it.</summary>
+/// <param name="Parts">Any of skills, credentials, experience, education, contact (the full new list).</param>
+public sealed record ConsentPatch(bool? VisibleToEmployers, [property: MaxLength(10)] IReadOnlyList<string>? Parts);
 
 public sealed record LearnerListQuery([property: Range(1, 200)] int? Limit, [property: Range(0, int.MaxValue)] int? Offset);

@@ -31,7 +31,7 @@ public static class MatchingApi
             .WithSummary("Open postings ranked for a learner, each with its score explained (filters: region, remote, occupation).");
         group.MapGet("/learners/{id:guid}/gaps", Gaps).AuditLearner("id", "learner.view").RequireLearnerAccess("id")
             .ProducesValidationProblem()
-            .WithSummary("The learner's missing skills for an occupation or a posting, and the fastest and cheapest microcredential plans that close them.");
+            .WithSummary("The learner's missing skills for an occupation or a posting (default: their first target occupation), and the fastest and cheapest microcredential plans that close them.");
         group.MapGet("/jobs/{id:guid}/candidates", JobCandidates).RequireRoles(Role.Admin, Role.Employer)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Consenting learners ranked for a posting, with explanations; only the parts each learner chose to share.");
@@ -104,11 +104,19 @@ public static class MatchingApi
     }
 
     public static async Task<Results<Ok<GapView>, ValidationProblem, ProblemHttpResult>> Gaps(
-        Guid id, [AsParameters] GapQuery query, GapsForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working, CancellationToken ct)
+        Guid id, [AsParameters] GapQuery query, GapsForLearner matching, TaxonomyStore taxonomies, WorkingTaxonomy working, LearnerStore learners,
+        CancellationToken ct)
     {
         var (occupation, job) = (query.Occupation, query.Job);
         var problems = new Dictionary<string, string[]>();
-        if ((occupation is null) == (job is null)) problems["occupation"] = ["Give exactly one target: ?occupation= (id or code) or ?job= (posting id)."];
+        // No target given: the learner's own first target occupation.
+        if (occupation is null && job is null)
+        {
+            if (await learners.GetAsync(id, ct) is not { } learner) return NotFound("learner", id);
+            if (learner.TargetOccupations is [var first, ..]) occupation = first.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            else problems["occupation"] = ["The learner has no target occupations: give ?occupation= (id or code) or ?job= (posting id)."];
+        }
+        else if (occupation is not null && job is not null) problems["occupation"] = ["Give one target: ?occupation= (id or code) or ?job= (posting id), not both."];
         var occupationId = occupation is null ? null : await taxonomies.ResolveOccupationAsync(await working.GetIdAsync(ct), occupation, ct);
         if (occupation is not null && occupationId is null) problems["occupation"] = [$"No occupation '{occupation}' in the working taxonomy."];
         if (problems.Count > 0) return TypedResults.ValidationProblem(problems);

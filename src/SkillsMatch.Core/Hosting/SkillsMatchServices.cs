@@ -71,6 +71,7 @@ public static class SkillsMatchServices
             s.GetRequiredService<WorkingTaxonomy>(), s.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
         services.AddSingleton<JobPostingWriter>();
         services.AddSingleton<JobPostingStore>();
+        services.AddSingleton<ShortlistStore>();
         services.AddSingleton<OrganisationBrands>();
         services.AddSingleton<JobImport>();
         services.AddSingleton<ApiKeyStore>();

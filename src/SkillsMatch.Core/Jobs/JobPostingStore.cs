@@ -59,30 +59,41 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
             skills.ToList(), occupations.ToList());
     }
 
+    /// <summary>
+    /// Postings by status and region; <paramref name="query"/> is PostgreSQL full-text search over title, description and
+    /// employer (English and French stemming, websearch syntax: "quoted phrases", or, -not), ranked by ts_rank, best first.
+    /// </summary>
     public async Task<JobPostingPage> ListAsync(string? status, string? region, string? query, int limit, int offset, CancellationToken ct)
     {
-        var q = string.IsNullOrWhiteSpace(query) ? null : "%" + query.Trim().ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+        var q = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         var rows = (await conn.QueryAsync<(Guid Id, string ExternalId, string Title, string? Employer, string? Region, string? City, string Remote,
             DateTime? DatePosted, DateTime? ValidThrough, string Status, int SkillCount, long Total)>(new CommandDefinition($"""
+            WITH query AS ({SearchQuerySql})
             SELECT p.id, p.external_id, p.title, p.employer, p.region, p.city, p.remote, p.date_posted::timestamp, p.valid_through,
                    {StatusSql} AS status, cardinality(p.skill_ids), count(*) OVER ()
-              FROM job_postings p
+              FROM job_postings p, query
              WHERE (@status::text IS NULL OR {StatusSql} = @status)
                AND (@region::text IS NULL OR p.region = @region)
-               AND (@q::text IS NULL OR lower(p.title) LIKE @q OR lower(coalesce(p.employer, '')) LIKE @q)
-             ORDER BY p.date_posted DESC NULLS LAST, p.created_at DESC, p.id
+               AND (@q::text IS NULL OR p.search_en @@ query.en OR p.search_fr @@ query.fr)
+             ORDER BY CASE WHEN @q::text IS NULL THEN 0 ELSE greatest(ts_rank(p.search_en, query.en), ts_rank(p.search_fr, query.fr)) END DESC,
+                      p.date_posted DESC NULLS LAST, p.created_at DESC, p.id
              LIMIT @limit OFFSET @offset
             """, new { status, region, q, limit, offset }, cancellationToken: ct))).ToList();
         var total = rows.Count > 0 ? rows[0].Total : offset == 0 ? 0 : await conn.ExecuteScalarAsync<long>(new CommandDefinition($"""
-            SELECT count(*) FROM job_postings p
+            WITH query AS ({SearchQuerySql})
+            SELECT count(*) FROM job_postings p, query
              WHERE (@status::text IS NULL OR {StatusSql} = @status) AND (@region::text IS NULL OR p.region = @region)
-               AND (@q::text IS NULL OR lower(p.title) LIKE @q OR lower(coalesce(p.employer, '')) LIKE @q)
+               AND (@q::text IS NULL OR p.search_en @@ query.en OR p.search_fr @@ query.fr)
             """, new { status, region, q }, cancellationToken: ct));
         return new JobPostingPage(rows.Select(r => new JobPostingSummary(r.Id, r.ExternalId, r.Title, r.Employer, r.Region, r.City, r.Remote,
             r.DatePosted, r.ValidThrough, r.Status, r.SkillCount)).ToList(), total, limit, offset);
     }
+
+    /// <summary>@q read as English and as French, to match the posting's readings of the same language (migration 0020).</summary>
+    private const string SearchQuerySql = """
+        SELECT websearch_to_tsquery('english'::regconfig, coalesce(@q::text, '')) AS en, websearch_to_tsquery('french'::regconfig, coalesce(@q::text, '')) AS fr
+        """;
 
     /// <summary>The postings an employer owns (their key's subject), newest first, whatever their status.</summary>
     public async Task<IReadOnlyList<JobPostingSummary>> OwnedByAsync(string owner, int limit, CancellationToken ct)
@@ -149,6 +160,14 @@ public sealed class JobPostingStore(NpgsqlDataSource dataSource)
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         return await conn.ExecuteAsync(new CommandDefinition(
             "UPDATE job_postings SET status = 'closed', updated_at = now() WHERE id = @id", new { id }, cancellationToken: ct)) == 1;
+    }
+
+    /// <summary>Opens a closed posting again (an expired one stays expired until its validThrough moves).</summary>
+    public async Task<bool> ReopenAsync(Guid id, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(
+            "UPDATE job_postings SET status = 'open', updated_at = now() WHERE id = @id", new { id }, cancellationToken: ct)) == 1;
     }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)

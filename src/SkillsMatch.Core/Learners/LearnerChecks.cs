@@ -65,15 +65,7 @@ public sealed class LearnerChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
             }
         }
 
-        var parts = new List<string>();
-        var requestedParts = input.Consent?.Parts ?? (input.Consent is null ? ["skills"] : []);
-        for (var i = 0; i < requestedParts.Count; i++)
-        {
-            var part = requestedParts[i]?.Trim().ToLowerInvariant() ?? "";
-            if (!LearnerConsent.KnownParts.Contains(part))
-                errors.Add($"consent.parts[{i}]", $"'{requestedParts[i]}' is not a profile part; use {string.Join(", ", LearnerConsent.KnownParts)}.");
-            else if (!parts.Contains(part)) parts.Add(part);
-        }
+        var parts = CheckConsentParts(input.Consent?.Parts ?? (input.Consent is null ? ["skills"] : []), errors, "consent.parts");
 
         var languages = Checked(input.Languages, Languages, "languages", errors);
         var formats = Checked(input.LearningFormats, LearningFormats, "learningFormats", errors);
@@ -82,6 +74,20 @@ public sealed class LearnerChecks(TaxonomyStore taxonomies, WorkingTaxonomy work
         return (new CheckedLearner(name!, email, region, Blank(input.City), remote, occupationIds.ToArray(),
             input.Consent?.VisibleToEmployers ?? false, parts.ToArray(), Blank(input.ExternalRef), IsDemo: false,
             input.WillingToRelocate ?? false, languages, formats), errors);
+    }
+
+    /// <summary>The consent's parts, known, lower-cased and each once; an unknown part is named in <paramref name="errors"/>.</summary>
+    public static List<string> CheckConsentParts(IReadOnlyList<string> requested, InputErrors errors, string field = "parts")
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < requested.Count; i++)
+        {
+            var part = requested[i]?.Trim().ToLowerInvariant() ?? "";
+            if (!LearnerConsent.KnownParts.Contains(part))
+                errors.Add($"{field}[{i}]", $"'{requested[i]}' is not a profile part; use {string.Join(", ", LearnerConsent.KnownParts)}.");
+            else if (!parts.Contains(part)) parts.Add(part);
+        }
+        return parts;
     }
 
     public static InputErrors CheckExperience(ExperienceInput input)

@@ -76,6 +76,23 @@ public sealed partial class LearnerStore(
         return UpdateOutcome.Updated;
     }
 
+    /// <summary>
+    /// Changes only the consent (whether employers find the learner, and what they see), nothing else of the profile;
+    /// retrieval fields follow at once. False when there is no such learner.
+    /// </summary>
+    public async Task<bool> UpdateConsentAsync(Guid id, bool visibleToEmployers, IReadOnlyList<string> parts, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var updated = await conn.ExecuteAsync(new CommandDefinition("""
+            UPDATE learners SET visible_to_employers = @visibleToEmployers, visible_parts = @parts, updated_at = now() WHERE id = @id
+            """, new { id, visibleToEmployers, parts = parts.ToArray() }, tx, cancellationToken: ct));
+        if (updated == 0) return false;
+        await summary.RefreshSkillSummaryAsync(conn, tx, id, ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
     public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);

@@ -35,6 +35,20 @@ public sealed class CandidatesForRole(MatchInputsStore inputs, MatchRetrieval re
         return await RankAsync(role, filter with { RequiredSkillIds = filter.RequiredSkillIds ?? skillIds }, limit, ct);
     }
 
+    /// <summary>
+    /// The card an employer would see for <paramref name="profile"/> against a posting, with the consent the profile
+    /// carries (its <see cref="VisibleProfile.VisibleParts"/>): the learner's own "what employers see" preview. Null when
+    /// there is no such learner or posting. Nothing is read about consent here; the caller decides it.
+    /// </summary>
+    public async Task<CandidateMatch?> PreviewAsync(VisibleProfile profile, Guid postingId, CancellationToken ct)
+    {
+        var postings = await inputs.PostingsAsync([postingId], ct);
+        var learners = await inputs.LearnersAsync([profile.Id], ct);
+        if (!postings.TryGetValue(postingId, out var posting) || !learners.TryGetValue(profile.Id, out var skills)) return null;
+        var ranked = await top.RankAsync([(posting.Role, skills, Key: profile)], 1, showEvidence: true, ct, view: "candidates");
+        return ranked is [var only] ? Shown(only.Key, Math.Round(only.Result.Score, 1), only.Explanation) : null;
+    }
+
     private async Task<IReadOnlyList<CandidateMatch>> RankAsync(RoleProfile role, CandidateFilter filter, int limit, CancellationToken ct)
     {
         // Overlap on what the role needs: sharing only its assets says little, and each skill counted costs a scan.

@@ -139,6 +139,7 @@ public sealed class AccessWorld
         ("learners", "practitioner") => PractitionerSubject,
         ("learners", _) => Guid.NewGuid().ToString(), // experience or credential ids: 404 is a pass
         ("jobs", "id") => Posting.ToString(),
+        ("jobs", "learnerId") => Learner.ToString(),
         ("catalog", "id") => Offering.ToString(),
         ("issuers", "id") => Issuer.ToString(),
         ("admin", "id") => SpareKey.ToString(),

@@ -41,6 +41,7 @@ public sealed class EndpointAccessMatrixTests(ITestOutputHelper output) : IAsync
         ["GET /learners/"] = (Roles(Who.Admin), null),
         ["GET /learners/{id:guid}"] = (LearnerAccess, null),
         ["PUT /learners/{id:guid}"] = (LearnerAccess, _ => new { displayName = "Matrix learner", consent = new { visibleToEmployers = false, parts = Array.Empty<string>() } }),
+        ["PATCH /learners/{id:guid}/consent"] = (LearnerAccess, _ => new { visibleToEmployers = false, parts = new[] { "skills" } }),
         ["POST /learners/{id:guid}/experiences"] = (LearnerAccess, ExperienceBody),
         ["PUT /learners/{id:guid}/experiences/{experienceId:guid}"] = (LearnerAccess, ExperienceBody),
         ["DELETE /learners/{id:guid}/experiences/{experienceId:guid}"] = (LearnerAccess, null),
@@ -74,7 +75,12 @@ public sealed class EndpointAccessMatrixTests(ITestOutputHelper output) : IAsync
         ["GET /jobs/{id:guid}"] = (AnyKey, null),
         ["PUT /jobs/{id:guid}/skills"] = (Roles(Who.Admin, Who.Employer), _ => new { skills = new[] { new { skillId = 1, requirement = "required" } } }),
         ["POST /jobs/{id:guid}/close"] = (Roles(Who.Admin, Who.Employer), null),
+        ["POST /jobs/{id:guid}/reopen"] = (Roles(Who.Admin, Who.Employer), null),
         ["DELETE /jobs/{id:guid}"] = (Roles(Who.Admin, Who.Employer), null),
+        // Employers only; the store scopes each list to the caller's organisation, so another employer's posting reads as 404 (a pass here).
+        ["GET /jobs/{id:guid}/shortlist/"] = (Roles(Who.Employer, Who.EmployerOther), null),
+        ["PUT /jobs/{id:guid}/shortlist/{learnerId:guid}"] = (Roles(Who.Employer, Who.EmployerOther), null),
+        ["DELETE /jobs/{id:guid}/shortlist/{learnerId:guid}"] = (Roles(Who.Employer, Who.EmployerOther), null),
         ["GET /jobs/{id:guid}/candidates"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), null),
         ["POST /candidates/search"] = (Roles(Who.Admin, Who.Employer, Who.EmployerOther), _ => new { skills = new[] { "sql" } }),
         // Learners not on the practitioner's caseload are refused (403) by the handler.

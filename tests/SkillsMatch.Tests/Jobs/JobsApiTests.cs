@@ -90,6 +90,31 @@ public sealed class JobsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Text_search_is_full_text_over_title_and_description_ranked_with_title_matches_first()
+    {
+        var inTitle = await PostAsync(new Dictionary<string, object?>(Posting("fts-1", title: "Reporting Analyst")) { ["description"] = "Builds monthly reports." });
+        var inText = await PostAsync(new Dictionary<string, object?>(Posting("fts-2", title: "Finance clerk")) { ["description"] = "Works beside our analysts on budgets." });
+        var welder = await PostAsync(new Dictionary<string, object?>(Posting("fts-3", title: "Welder")) { ["description"] = "Joins steel frames." });
+        // Closed at once: postings with so few requirements would top every learner's matches in the shared test database.
+        foreach (var posting in new[] { inTitle, inText, welder })
+            Assert.True((await client.PostAsync($"/jobs/{posting.GetProperty("id").GetGuid()}/close", null)).IsSuccessStatusCode);
+
+        async Task<Guid[]> SearchAsync(string q) => [.. (await client.GetFromJsonAsync<JsonElement>($"/jobs?q={Uri.EscapeDataString(prefix + " " + q)}"))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+
+        // Stemmed words, found in the title or only in the description; the title match ranks first.
+        Assert.Equal([inTitle.GetProperty("id").GetGuid(), inText.GetProperty("id").GetGuid()], await SearchAsync("analyst"));
+        Assert.Equal([inText.GetProperty("id").GetGuid()], await SearchAsync("budget"));
+        // Not a substring search: part of a word finds nothing; web-search syntax excludes with a minus.
+        Assert.Empty(await SearchAsync("nalys"));
+        Assert.Equal([inTitle.GetProperty("id").GetGuid()], await SearchAsync("analyst -budgets"));
+        // French words stem too ("soudeuses" and "soudeuse" are one word).
+        var french = await PostAsync(new Dictionary<string, object?>(Posting("fts-4", title: "Soudeuse")) { ["description"] = "Nous cherchons des soudeuses expérimentées." });
+        Assert.True((await client.PostAsync($"/jobs/{french.GetProperty("id").GetGuid()}/close", null)).IsSuccessStatusCode);
+        Assert.Equal([french.GetProperty("id").GetGuid()], await SearchAsync("soudeuses"));
+    }
+
+    [Fact]
     public async Task Reposting_the_same_identifier_updates_instead_of_duplicating()
     {
         var first = await PostAsync(Posting("2"));

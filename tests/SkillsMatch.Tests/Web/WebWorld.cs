@@ -20,6 +20,8 @@ public sealed partial class WebWorld : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
     private static readonly string[] SkillIds = ["sql", "python", "microsoft-excel", "power-bi"];
     private static readonly string[] SharedParts = ["skills", "contact"];
+    private static readonly string[] TargetOccupations = ["data-analyst"];
+    private static readonly string[] OfferingSkills = ["dashboard-design", "kpi-development", "data-storytelling"];
 
     private ApiFactory api = null!;
     private IPlaywright playwright = null!;
@@ -31,6 +33,10 @@ public sealed partial class WebWorld : IAsyncLifetime
     public string EmployerKey { get; private set; } = "";
     public string PractitionerKey { get; private set; } = "";
     public string LearnerKey { get; private set; } = "";
+    public Guid VisibleLearner { get; private set; }
+    public string OfferingTitle => "Dashboards in a week " + Tag;
+    public const string OfferingUrl = "https://courses.example.test/dashboards";
+    private string practitionerKey = "";
     public Guid Posting { get; private set; }
     public Guid VisibleLearner { get; private set; }
     public string PostingTitle => "Data Analyst " + Tag;
@@ -72,10 +78,18 @@ public sealed partial class WebWorld : IAsyncLifetime
         Posting = (await posting.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         using var practitionerClient = Client(PractitionerKey);
-        var visible = await CreateLearnerAsync(practitionerClient, VisibleName, visibleToEmployers: true);
+        var visible = VisibleLearner = await CreateLearnerAsync(practitionerClient, VisibleName, visibleToEmployers: true);
         await CreateLearnerAsync(practitionerClient, HiddenName, visibleToEmployers: false);
         LearnerKey = (await api.CreateKeyAsync(Role.Learner, visible)).Secret;
         VisibleLearner = visible;
+        practitionerKey = PractitionerKey;
+        // A course that closes the data analyst gaps, for the learner's gaps and plans page.
+        var offering = await admin.PostAsJsonAsync("/catalog", new
+        {
+            externalId = "web-" + Tag, title = OfferingTitle, provider = "Web Test College", url = OfferingUrl, hours = 12, cost = 150,
+            format = "online", language = "en", skills = OfferingSkills,
+        });
+        Assert.True(offering.IsSuccessStatusCode, await offering.Content.ReadAsStringAsync());
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -104,7 +118,7 @@ public sealed partial class WebWorld : IAsyncLifetime
     {
         var created = await practitioner.PostAsJsonAsync("/learners", new
         {
-            displayName = name, email = name.Replace(' ', '.') + "@example.test", region = "CA-YT", remotePreference = "onsite",
+            displayName = name, email = name.Replace(' ', '.') + "@example.test", region = "CA-YT", remotePreference = "onsite", targetOccupations = TargetOccupations,
             consent = new { visibleToEmployers, parts = SharedParts },
         });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
@@ -118,6 +132,25 @@ public sealed partial class WebWorld : IAsyncLifetime
         });
         Assert.True(experience.IsSuccessStatusCode, await experience.Content.ReadAsStringAsync());
         return id;
+    }
+
+    /// <summary>A learner of the test's own (consent changes, deletion), like the visible one but not seen by employers yet; its key.</summary>
+    public async Task<(Guid Id, string Key)> NewLearnerAsync(string name)
+    {
+        using var practitioner = Client(practitionerKey);
+        var id = await CreateLearnerAsync(practitioner, $"{name} {Tag}", visibleToEmployers: false);
+        return (id, (await api.CreateKeyAsync(Role.Learner, id)).Secret);
+    }
+
+    /// <summary>An API client with <paramref name="key"/>, to check what a page stored.</summary>
+    public HttpClient ApiClient(string key) => Client(key);
+
+    /// <summary>Moves focus with Tab alone until the element with <paramref name="id"/> has it (fails if it never does).</summary>
+    public static async Task TabToAsync(IPage page, string id)
+    {
+        for (var i = 0; i < 60 && await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != id; i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.Equal(id, await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
     }
 
     /// <summary>A fresh browser session (own cookies) in <paramref name="locale"/>.</summary>

@@ -50,7 +50,7 @@ public sealed class LearnerPlugin
     public async Task<GapView> MyGaps(
         Kernel kernel,
         [Description("The learner's id; leave out for a learner's own key")] Guid? learnerId = null,
-        [Description("Target occupation (id or code)")] string? occupation = null,
+        [Description("Target occupation (id or code); leave out for the learner's own target occupation")] string? occupation = null,
         [Description("Target job posting id")] Guid? jobId = null)
     {
         var context = ToolContext.Of(kernel);
@@ -58,6 +58,6 @@ public sealed class LearnerPlugin
         await context.EnterAsync(id);
         return ToolResults.Value<GapView>(await MatchingApi.Gaps(id!.Value, ToolResults.Valid(new GapQuery(occupation, jobId, null, null, null, null)),
             context.Services.GetRequiredService<GapsForLearner>(), context.Services.GetRequiredService<TaxonomyStore>(),
-            context.Services.GetRequiredService<WorkingTaxonomy>(), context.Aborted));
+            context.Services.GetRequiredService<WorkingTaxonomy>(), context.Services.GetRequiredService<LearnerStore>(), context.Aborted));
     }
 }
