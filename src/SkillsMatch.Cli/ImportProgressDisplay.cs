@@ -5,7 +5,7 @@ namespace SkillsMatch.Cli;
 
 /// <summary>
 /// A long import's progress on stderr, so stdout keeps only the result: a live bar when stderr is a terminal,
-/// else (a log file, CI) one plain line per tenth of the work.
+/// else (a log file, CI) one plain line per hundredth of the work.
 /// </summary>
 public static class ImportProgressDisplay
 {
@@ -13,13 +13,13 @@ public static class ImportProgressDisplay
     {
         if (Console.IsErrorRedirected)
         {
-            var lastTenth = -1L;
+            var lastPercent = -1L;
             return await work(new Synchronous(p =>
             {
-                var tenth = p.Total is > 0 and var total ? 10 * p.Done / total : 0;
-                if (tenth <= lastTenth) return;
-                lastTenth = tenth;
-                Console.Error.WriteLine($"{stage}: {p.Done} of {p.Total} lines ({10 * tenth} %)");
+                var percent = p.Total is > 0 and var total ? 100 * p.Done / total : 0;
+                if (percent <= lastPercent) return;
+                lastPercent = percent;
+                Console.Error.WriteLine($"{stage}: {p.Done} of {p.Total} lines ({percent} %)");
             }));
         }
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });

@@ -31,8 +31,17 @@ public static class JobCommands
                 IsDemo = parse.GetValue(demo), Resume = !parse.GetValue(restart), Workers = parse.GetValue(workers),
                 OnRejected = errors is null ? null : e => errors.WriteLine(e.ToString()),
             };
-            var result = await ImportProgressDisplay.RunAsync("Importing postings",
-                progress => host.Services.GetRequiredService<JobImport>().RunAsync(path.FullName, options with { Progress = progress }, ct));
+            JobImportResult result;
+            try
+            {
+                result = await ImportProgressDisplay.RunAsync("Importing postings",
+                    progress => host.Services.GetRequiredService<JobImport>().RunAsync(path.FullName, options with { Progress = progress }, ct));
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await Console.Error.WriteLineAsync("interrupted: the postings stored so far are kept; the same command resumes after the last stored batch");
+                throw;
+            }
             if (errors is null)
                 foreach (var error in result.Errors) await Console.Error.WriteLineAsync($"{path.Name}: {error}");
             var resumed = result.ResumedAfterLine > 0 ? $"resumed after line {result.ResumedAfterLine} (--restart imports from line 1); " : "";

@@ -24,9 +24,10 @@ public static class JobsBench
     {
         var count = new Option<int>("--postings") { DefaultValueFactory = _ => 300 };
         var warmUp = new Option<int>("--warm-up") { Description = "Postings imported first and not timed", DefaultValueFactory = _ => 40 };
+        var cache = new Option<int>("--vector-cache") { Description = "Phrase vectors kept in memory, as `jobs import` keeps them; 0 embeds every phrase (no phrase is ever seen twice)", DefaultValueFactory = _ => 20_000 };
         var keep = new Option<FileInfo?>("--write-file") { Description = "Also write the generated postings (JSON Lines) here and stop: the input for a `jobs import` run" };
         var command = new Command("jobs", "Bulk import throughput (2 KB postings of new text, extraction + occupations + posting vectors, batched COPY), CPU per posting, peak memory.")
-            { count, warmUp, keep };
+            { count, warmUp, cache, keep };
         command.SetAction(async (parse, ct) =>
         {
             var server = await BenchCommands.ConnectionStringAsync(parse, ct);
@@ -51,7 +52,7 @@ public static class JobsBench
                     Console.WriteLine($"wrote {parse.GetValue(count)} postings to {target.FullName}");
                     return 0;
                 }
-                using var host = await CommandHost.ForJobImportAsync(scratch.ConnectionString, WorkingTaxonomy.DefaultReference, ct);
+                using var host = await CommandHost.ForJobImportAsync(scratch.ConnectionString, WorkingTaxonomy.DefaultReference, ct, parse.GetValue(cache));
                 var import = host.Services.GetRequiredService<JobImport>();
                 await import.RunAsync(warm, new JobImportOptions(), ct);
                 import.Profile.Reset();
@@ -67,7 +68,7 @@ public static class JobsBench
                                   $"in {watch.Elapsed.TotalSeconds:F1} s: {result.Created / watch.Elapsed.TotalSeconds:F1} postings/s, " +
                                   $"{cpuMs:F1} ms CPU per posting (user + system, this process; {1000 * Environment.ProcessorCount / cpuMs:F0} postings/s " +
                                   $"if the {Environment.ProcessorCount} cores were ours alone); load average {loadBefore} → {LoadAverage()}; " +
-                                  $"{parse.GetValue(warmUp)} warm-up postings excluded");
+                                  $"{parse.GetValue(warmUp)} warm-up postings excluded; phrase vector cache {parse.GetValue(cache)}");
                 Console.WriteLine($"busy time by stage: {import.Profile}");
                 Console.WriteLine($"posting vectors: {host.Services.GetRequiredService<JobPipeline>().PostingVectorModel}; workers: {new JobImportOptions().Workers}, " +
                                   $"work batches of {new JobImportOptions().WorkBatchSize}, stored in batches of {JobImport.DefaultBatchSize} (binary COPY + upsert, checkpoint in the same transaction)");

@@ -52,6 +52,7 @@ public sealed class CliErrorTests
         ["bench plans"] = ["bench", "plans", "--runs", "-2"],
         ["bench jobs"] = ["bench", "jobs", "--connection", NoServer],
         ["bench posting-vectors"] = ["bench", "posting-vectors", "--connection", NoServer],
+        ["bench halfvec"] = ["bench", "halfvec", "--queries", "0"],
         ["bench matching"] = ["bench", "matching", "--connection", NoServer],
         ["load"] = ["load", "--url", "http://example.com"],
     };
