@@ -116,10 +116,12 @@ public sealed class JobImportTests : IAsyncLifetime, IDisposable
         var path = Path.Combine(Directory.CreateTempSubdirectory("skillsmatch-jobs-").FullName, "feed.jsonl");
         var lines = Enumerable.Range(1, 12).Select(i => i == 8
             ? """{"@type":"JobPosting","identifier":"broken","description":"no title"}"""
-            : System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            // In Yukon and far from the browser tests' data analyst: the suite's other tests share this database.
+            : System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
             {
-                ["@type"] = "JobPosting", ["identifier"] = $"{prefix}-{i:D2}", ["title"] = i % 2 == 0 ? "Data Analyst" : "Registered Nurse",
-                ["description"] = $"Team {i}: analyse sales data with SQL and Python, or provide patient care on ward {i}.",
+                ["@type"] = "JobPosting", ["identifier"] = $"{prefix}-{i:D2}", ["title"] = i % 2 == 0 ? "Forklift Operator" : "Line Cook",
+                ["description"] = $"Shift {i}: operate a forklift in the warehouse, or prepare meals on the grill for table {i}.",
+                ["jobLocation"] = new { address = new { addressRegion = "YT", addressLocality = "Whitehorse" } },
             }));
         await File.WriteAllLinesAsync(path, lines);
         using var cancel = new CancellationTokenSource();
