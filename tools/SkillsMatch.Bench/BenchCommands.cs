@@ -28,6 +28,8 @@ public static class BenchCommands
         bench.Subcommands.Add(MatchingBench.Placements());
         bench.Subcommands.Add(MatchingBench.Plans());
         bench.Subcommands.Add(JobsBench.Create());
+        bench.Subcommands.Add(PostingVectorBench.Create());
+        bench.Subcommands.Add(HalfvecBench.Create());
         bench.Subcommands.Add(MatchingScaleBench.Create());
         bench.Subcommands.Add(AssistantBench.Create());
         return bench;

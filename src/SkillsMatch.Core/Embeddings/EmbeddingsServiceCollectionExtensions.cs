@@ -13,6 +13,13 @@ public static class EmbeddingsServiceCollectionExtensions
     public const string ExtractionKey = "extraction";
 
     /// <summary>
+    /// Service key of the generator posting vectors are made with: the local model at
+    /// <see cref="EmbeddingOptions.PostingPrecision"/> without a cache (a posting's text never recurs), or the
+    /// application's generator.
+    /// </summary>
+    public const string PostingKey = "posting";
+
+    /// <summary>
     /// Registers the configured generator: an OpenAI-compatible endpoint when <paramref name="remote"/> says
     /// so, else the local model (<see cref="AddLocalEmbeddings"/>). Either way behind the in-memory cache.
     /// </summary>
@@ -25,6 +32,7 @@ public static class EmbeddingsServiceCollectionExtensions
         var client = new OpenAI.Embeddings.EmbeddingClient(remote.Model, new System.ClientModel.ApiKeyCredential(remote.ApiKey),
             new OpenAI.OpenAIClientOptions { Endpoint = remote.Endpoint });
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ExtractionKey, (provider, _) => provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(PostingKey, (provider, _) => provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
         return services
             .AddEmbeddingGenerator(client.AsIEmbeddingGenerator(EmbeddingSpace.Dimensions))
             .Use((inner, provider) => new EmbeddingCache(inner, provider.GetService<IOptions<EmbeddingOptions>>()?.Value.CacheCapacity ?? 10_000));
@@ -46,6 +54,9 @@ public static class EmbeddingsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(ExtractionKey, (provider, _) => Resolve(provider) is var resolved && resolved.ExtractionPrecision.OnThisCpu() == EmbeddingPrecision.Quantized
             ? new EmbeddingCache(new MiniLmEmbeddingGenerator(resolved, EmbeddingPrecision.Quantized), resolved.CacheCapacity)
+            : provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
+        services.AddKeyedSingleton<IEmbeddingGenerator<string, Embedding<float>>>(PostingKey, (provider, _) => Resolve(provider) is var resolved && resolved.PostingPrecision.OnThisCpu() == EmbeddingPrecision.Quantized
+            ? new MiniLmEmbeddingGenerator(resolved, EmbeddingPrecision.Quantized)
             : provider.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
         return services
             .AddEmbeddingGenerator(provider => new MiniLmEmbeddingGenerator(Resolve(provider)))

@@ -63,13 +63,14 @@ public static class CommandHost
 
     /// <summary>
     /// The services an import needs, with the working taxonomy checked. One ONNX thread per call: the pipeline already
-    /// runs one posting per core. Stored vectors come from the full model; extraction's phrases from the quantized one
-    /// where this CPU runs it, as in the API.
+    /// runs one worker per core. Extraction's phrases and the posting vectors come from the quantized model where this
+    /// CPU runs it, as in the API.
     /// </summary>
-    public static async Task<IHost> ForJobImportAsync(string? connection, string workingReference, CancellationToken ct)
+    /// <param name="vectorCache">Phrase vectors kept in memory (0: none, every phrase embedded, as for wholly new text).</param>
+    public static async Task<IHost> ForJobImportAsync(string? connection, string workingReference, CancellationToken ct, int vectorCache = 20_000)
     {
         var host = await StartAsync(connection, ct,
-            defaults: new Dictionary<string, string?> { ["Embeddings:IntraOpThreads"] = "1", ["Embeddings:CacheCapacity"] = "20000" },
+            defaults: new Dictionary<string, string?> { ["Embeddings:IntraOpThreads"] = "1", ["Embeddings:CacheCapacity"] = vectorCache.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             settings: new Dictionary<string, string?> { ["Taxonomy:Working"] = workingReference });
         if (await host.Services.GetRequiredService<TaxonomyStore>().ResolveTaxonomyAsync(workingReference, ct) is null)
         {

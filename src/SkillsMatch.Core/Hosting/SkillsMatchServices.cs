@@ -68,11 +68,13 @@ public static class SkillsMatchServices
         services.AddSingleton<CatalogStore>();
         services.AddSingleton<CatalogImport>();
         services.AddSingleton(s => new JobPipeline(s.GetRequiredService<SkillExtractor>(), s.GetRequiredService<OccupationClassifier>(),
-            s.GetRequiredService<WorkingTaxonomy>(), s.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+            s.GetRequiredService<WorkingTaxonomy>(), s.GetKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingsServiceCollectionExtensions.PostingKey)));
         services.AddSingleton<JobPostingWriter>();
         services.AddSingleton<JobPostingStore>();
         services.AddSingleton<ShortlistStore>();
         services.AddSingleton<OrganisationBrands>();
+        services.AddSingleton<ImportCheckpointStore>();
+        services.AddSingleton<PostingVectorRefresh>();
         services.AddSingleton<JobImport>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<CaseloadStore>();

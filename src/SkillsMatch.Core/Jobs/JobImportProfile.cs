@@ -16,6 +16,15 @@ public sealed class JobImportProfile
     public TimeSpan PostingVectors => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref postingVectors));
     public TimeSpan Storage => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref storage));
 
+    /// <summary>Starts the sums again (a bench's warm-up is not counted).</summary>
+    public void Reset()
+    {
+        Interlocked.Exchange(ref extraction, 0);
+        Interlocked.Exchange(ref occupations, 0);
+        Interlocked.Exchange(ref postingVectors, 0);
+        Interlocked.Exchange(ref storage, 0);
+    }
+
     internal void AddExtraction(long started) => Interlocked.Add(ref extraction, Stopwatch.GetTimestamp() - started);
     internal void AddOccupations(long started) => Interlocked.Add(ref occupations, Stopwatch.GetTimestamp() - started);
     internal void AddPostingVectors(long started) => Interlocked.Add(ref postingVectors, Stopwatch.GetTimestamp() - started);

@@ -16,8 +16,9 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
     /// <summary>The stored ids by external id, and which of them were new.</summary>
     /// <param name="owner">The employer saving through the API: new postings become theirs, and a posting of another owner (or of
     /// none: imported or made by an admin) with the same identifier is left alone and absent from the result. Null: import or admin, may update any.</param>
+    /// <param name="checkpoint">Bulk import: the file's checkpoint moves to this batch's last line in the same transaction.</param>
     public async Task<IReadOnlyList<(Guid Id, string ExternalId, bool Created)>> SaveAsync(
-        IReadOnlyList<ProcessedPosting> postings, bool isDemo, string? owner, CancellationToken ct)
+        IReadOnlyList<ProcessedPosting> postings, bool isDemo, string? owner, CancellationToken ct, ImportCheckpoint? checkpoint = null)
     {
         // The same identifier twice in one batch: the later row wins, as a later re-import would.
         var batch = postings.GroupBy(p => p.Posting.ExternalId, StringComparer.Ordinal).Select(g => g.Last()).ToList();
@@ -36,10 +37,10 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
         var stored = (await conn.QueryAsync<(Guid Id, string ExternalId, bool Created)>(new CommandDefinition("""
             INSERT INTO job_postings (external_id, title, description, employer, employment_type, region, city, remote, date_posted,
                 valid_through, salary_min, salary_max, salary_currency, salary_unit, qualifications, experience, experience_months,
-                education, source, embedding, is_demo, owner)
+                education, source, embedding, embedding_model, is_demo, owner)
             SELECT external_id, title, description, employer, employment_type, region, city, remote, date_posted,
                 valid_through, salary_min, salary_max, salary_currency, salary_unit, qualifications, experience, experience_months,
-                education, source, embedding, is_demo, @owner
+                education, source, embedding, embedding_model, is_demo, @owner
               FROM staged_postings
             ON CONFLICT ((coalesce(owner, '')), external_id) DO UPDATE SET
                 title = excluded.title, description = excluded.description, employer = excluded.employer,
@@ -47,7 +48,8 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
                 date_posted = excluded.date_posted, valid_through = excluded.valid_through, salary_min = excluded.salary_min,
                 salary_max = excluded.salary_max, salary_currency = excluded.salary_currency, salary_unit = excluded.salary_unit,
                 qualifications = excluded.qualifications, experience = excluded.experience, experience_months = excluded.experience_months,
-                education = excluded.education, source = excluded.source, embedding = excluded.embedding, is_demo = excluded.is_demo,
+                education = excluded.education, source = excluded.source, embedding = excluded.embedding,
+                embedding_model = excluded.embedding_model, is_demo = excluded.is_demo,
                 updated_at = now()
               WHERE @owner::text IS NULL OR job_postings.owner = @owner
             RETURNING id, external_id, (xmax = 0) AS created
@@ -63,6 +65,9 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
             INSERT INTO job_posting_occupations (posting_id, occupation_id, rank, score)
             SELECT p.id, o.occupation_id, o.rank, o.score FROM staged_occupations o JOIN job_postings p ON p.external_id = o.external_id WHERE p.id = ANY(@ids);
             """ + JobPostingStore.RefreshArraysSql, new { ids }, transaction: tx, commandTimeout: 600, cancellationToken: ct));
+        if (checkpoint is not null)
+            await conn.ExecuteAsync(new CommandDefinition(ImportCheckpointStore.AdvanceSql,
+                new { line = checkpoint.Line, hash = checkpoint.FileSha256 }, transaction: tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return stored;
     }
@@ -72,7 +77,7 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
         await using var copy = await conn.BeginBinaryImportAsync("""
             COPY staged_postings (external_id, title, description, employer, employment_type, region, city, remote, date_posted,
                 valid_through, salary_min, salary_max, salary_currency, salary_unit, qualifications, experience, experience_months,
-                education, source, embedding, is_demo) FROM STDIN (FORMAT BINARY)
+                education, source, embedding, embedding_model, is_demo) FROM STDIN (FORMAT BINARY)
             """, ct);
         foreach (var processed in batch)
         {
@@ -99,6 +104,7 @@ public sealed class JobPostingWriter(NpgsqlDataSource dataSource)
             await copy.WriteAsync(p.SourceJson, NpgsqlDbType.Jsonb, ct);
             if (processed.Embedding is { } vector) await copy.WriteAsync(new Vector(vector), ct);
             else await copy.WriteNullAsync(ct);
+            await WriteAsync(copy, processed.EmbeddingModel, NpgsqlDbType.Text, ct);
             await copy.WriteAsync(isDemo || p.IsDemo, NpgsqlDbType.Boolean, ct);
         }
         await copy.CompleteAsync(ct);

@@ -33,6 +33,7 @@ public sealed class CliErrorTests
         ["eval ranking"] = ["eval", "ranking", "--gold", Missing],
         ["occupations classify"] = ["occupations", "classify", "Data Analyst", "--connection", NoServer],
         ["jobs import"] = ["jobs", "import", Missing],
+        ["jobs reembed"] = ["jobs", "reembed", "--connection", NoServer],
         ["credentials verify"] = ["credentials", "verify", Missing],
         ["ranker train"] = ["ranker", "train", "--connection", NoServer],
         ["issuers add"] = ["issuers", "add", "https://issuer.example", "--name", "Example", "--connection", NoServer],
@@ -53,6 +54,8 @@ public sealed class CliErrorTests
         ["bench placements"] = ["bench", "placements", "--runs", "-2"],
         ["bench plans"] = ["bench", "plans", "--runs", "-2"],
         ["bench jobs"] = ["bench", "jobs", "--connection", NoServer],
+        ["bench posting-vectors"] = ["bench", "posting-vectors", "--connection", NoServer],
+        ["bench halfvec"] = ["bench", "halfvec", "--queries", "0"],
         ["bench matching"] = ["bench", "matching", "--connection", NoServer],
         ["load"] = ["load", "--url", "http://example.com"],
     };
