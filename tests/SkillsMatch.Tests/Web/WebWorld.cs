@@ -38,7 +38,6 @@ public sealed partial class WebWorld : IAsyncLifetime
     public const string OfferingUrl = "https://courses.example.test/dashboards";
     private string practitionerKey = "";
     public Guid Posting { get; private set; }
-    public Guid VisibleLearner { get; private set; }
     public string PostingTitle => "Data Analyst " + Tag;
     public string VisibleName => $"Ada Visible {Tag}";
     public string HiddenName => $"Nora Hidden {Tag}";
@@ -81,7 +80,6 @@ public sealed partial class WebWorld : IAsyncLifetime
         var visible = VisibleLearner = await CreateLearnerAsync(practitionerClient, VisibleName, visibleToEmployers: true);
         await CreateLearnerAsync(practitionerClient, HiddenName, visibleToEmployers: false);
         LearnerKey = (await api.CreateKeyAsync(Role.Learner, visible)).Secret;
-        VisibleLearner = visible;
         practitionerKey = PractitionerKey;
         // A course that closes the data analyst gaps, for the learner's gaps and plans page.
         var offering = await admin.PostAsJsonAsync("/catalog", new
