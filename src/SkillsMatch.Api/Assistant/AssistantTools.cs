@@ -15,7 +15,7 @@ namespace SkillsMatch.Api.Assistant;
 public static class AssistantTools
 {
     public static readonly IReadOnlyList<Type> Plugins =
-        [typeof(TaxonomyPlugin), typeof(ExtractionPlugin), typeof(LearnerPlugin), typeof(EmployerPlugin), typeof(PractitionerPlugin), typeof(CredentialsPlugin)];
+        [typeof(TaxonomyPlugin), typeof(ExtractionPlugin), typeof(LearnerPlugin), typeof(EmployerPlugin), typeof(PractitionerPlugin), typeof(OutcomesPlugin), typeof(CredentialsPlugin)];
 
     /// <summary>How tool results and arguments are written: as the API writes them (camelCase, enums by name).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

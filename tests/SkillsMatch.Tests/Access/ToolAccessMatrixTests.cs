@@ -39,6 +39,8 @@ public sealed class ToolAccessMatrixTests : IAsyncLifetime
         ["my_caseload"] = (Roles(Who.PractitionerCaseload, Who.PractitionerOther), null, (_, _) => new { }),
         ["placement_options"] = (Roles(Who.Admin, Who.PractitionerCaseload), "POST /placements",
             (w, _) => new { learnerIds = new[] { w.Learner }, jobIds = new[] { w.Posting } }),
+        ["record_outcome"] = (Roles(Who.Admin, Who.Employer, Who.PractitionerCaseload), "POST /outcomes",
+            (w, _) => new { learnerId = w.Learner, jobId = w.Posting, stage = "interviewed", confirm = true }),
         ["my_credentials"] = (AccessRule.LearnerAccess, "GET /learners/{learnerId:guid}/credentials/", (w, _) => new { learnerId = w.Learner }),
         ["verify_credential"] = (AnyKey, null, (_, _) => new { credential = """{"type": ["VerifiableCredential"]}""" }),
     };
@@ -88,6 +90,8 @@ public sealed class ToolAccessMatrixTests : IAsyncLifetime
             var world = await AccessWorld.CreateAsync(api);
             var grants = api.Services.GetRequiredService<AssistantWriteGrants>();
             foreach (var who in Callers) await grants.SetAsync(world.Key(who).Key.Id, true);
+            // An employer records outcomes only for candidates who share their skills with employers: this row's learner does.
+            if (tool == "record_outcome") await ShareSkillsWithEmployersAsync(world.Learner);
             foreach (var who in Callers)
             {
                 await using var client = await McpConnection.ConnectAsync(api, world.Key(who).Secret);
@@ -108,6 +112,12 @@ public sealed class ToolAccessMatrixTests : IAsyncLifetime
         Assert.True(failures.Count == 0, $"{failures.Count} mismatches:\n" + string.Join("\n", failures));
     }
 
+    private static async Task ShareSkillsWithEmployersAsync(Guid learner)
+    {
+        await using var conn = await (await TestDatabase.MigratedDataSourceAsync()).OpenConnectionAsync();
+        await conn.ExecuteAsync("UPDATE learners SET visible_to_employers = true, visible_parts = '{skills}' WHERE id = @learner", new { learner });
+    }
+
     private static bool RoleMayList(string tool, Who who) => ListedFor[RoleOf(who)].Contains(tool);
 
     private static readonly string[] Everyone =
@@ -118,9 +128,9 @@ public sealed class ToolAccessMatrixTests : IAsyncLifetime
     /// <summary>The tool list per role (tools that change data listed because the world's keys enabled them).</summary>
     internal static readonly Dictionary<Role, HashSet<string>> ListedFor = new()
     {
-        [Role.Admin] = [.. Everyone, .. LearnerTools, "candidates_for_posting", "search_candidates", "edit_posting_skills", "close_posting", "placement_options"],
-        [Role.Practitioner] = [.. Everyone, .. LearnerTools, "my_caseload", "placement_options"],
-        [Role.Employer] = [.. Everyone, "candidates_for_posting", "search_candidates", "edit_posting_skills", "close_posting"],
+        [Role.Admin] = [.. Everyone, .. LearnerTools, "candidates_for_posting", "search_candidates", "edit_posting_skills", "close_posting", "placement_options", "record_outcome"],
+        [Role.Practitioner] = [.. Everyone, .. LearnerTools, "my_caseload", "placement_options", "record_outcome"],
+        [Role.Employer] = [.. Everyone, "candidates_for_posting", "search_candidates", "edit_posting_skills", "close_posting", "record_outcome"],
         [Role.Learner] = [.. Everyone, .. LearnerTools],
         [Role.Issuer] = [.. Everyone],
     };
@@ -137,7 +147,7 @@ public sealed class ToolAccessMatrixTests : IAsyncLifetime
     /// <summary>A refusal says why: the rule it broke, in words a person reads.</summary>
     private static bool Names_a_reason(string text) => Reasons.Any(reason => text.Contains(reason, StringComparison.Ordinal));
 
-    private static readonly string[] Reasons = ["keys", "not granted you access", "reaches only its own learner", "not on your caseload", "manages only"];
+    private static readonly string[] Reasons = ["keys", "not granted you access", "reaches only its own learner", "not on your caseload", "manages only", "only for its own organisation's postings"];
 
     private static string Snippet(string text) => text.Length <= 160 ? text : text[..160] + "…";
 }

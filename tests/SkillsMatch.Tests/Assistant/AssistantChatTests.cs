@@ -14,7 +14,7 @@ namespace SkillsMatch.Tests.Assistant;
 /// </summary>
 public sealed class AssistantChatTests : AssistantHost
 {
-    private static readonly string[] WriteTools = ["edit_posting_skills", "close_posting"];
+    private static readonly string[] WriteTools = ["edit_posting_skills", "close_posting", "record_outcome"];
     private static readonly string[] Sql = ["sql"];
 
     private readonly string tag = Guid.NewGuid().ToString("N")[..8];
