@@ -52,6 +52,8 @@ public sealed class BrowserFlowTests(WebWorld world)
         var candidates = await page.InnerTextAsync("main");
         Assert.Contains(world.VisibleName, candidates, StringComparison.Ordinal);
         Assert.DoesNotContain(world.HiddenName, await page.ContentAsync(), StringComparison.Ordinal);
+        // The visible learner shares skills and contact, not experience: her "Reporting analyst" job stays hers.
+        Assert.DoesNotContain("Reporting analyst", candidates, StringComparison.Ordinal);
         Assert.True(await page.Locator(".chip").CountAsync() > 0);
         await WebWorld.CheckPageAsync(page, "employer-candidates");
 

@@ -69,7 +69,7 @@ public sealed class PractitionerAndAdminBrowserTests(WebWorld world)
         await world.EnsureCohortAsync();
         var page = await SignedInAsync(world.PractitionerKey, "/app/practitioner/skill-gaps");
 
-        var analyst = await Row(page, "data analyst");
+        var analyst = await Row(page, "junior data analyst");
         Assert.Contains("of 5 lack it", analyst, StringComparison.Ordinal);
         Assert.Contains("3 of 5 lack it", analyst, StringComparison.Ordinal); // SQL: two of the five hold it
         var accountant = await Row(page, "accountant");

@@ -5,7 +5,7 @@ namespace SkillsMatch.Tests.Web;
 
 /// <summary>
 /// A cohort for the practitioner's analytics and placement pages, made on first use: five learners on the practitioner's
-/// caseload aiming at data analyst (two of them hold SQL), two aiming at accountant (a group too small to publish), and a
+/// caseload aiming at junior data analyst (two of them hold SQL; the world's own two learners aim at data analyst), two aiming at accountant (a group too small to publish), and a
 /// second posting of the employer's that requires SQL, so demand has a figure.
 /// </summary>
 public sealed partial class WebWorld
@@ -27,7 +27,7 @@ public sealed partial class WebWorld
             var created = await practitioner.PostAsJsonAsync("/learners", new
             {
                 displayName = CohortName(i), region = "CA-ON", remotePreference = "any",
-                targetOccupations = new[] { i < 5 ? "data-analyst" : "accountant" },
+                targetOccupations = new[] { i < 5 ? "junior-data-analyst" : "accountant" },
                 consent = new { visibleToEmployers = true, parts = SkillsOnly },
             });
             Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
