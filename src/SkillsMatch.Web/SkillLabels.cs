@@ -14,7 +14,11 @@ public sealed class SkillLabels(TaxonomyStore store)
     private IReadOnlyDictionary<long, string> labels = new Dictionary<long, string>();
     private IReadOnlyDictionary<long, string> titles = new Dictionary<long, string>();
 
-    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+    /// <summary>
+    /// The UI culture's language from its name ("fr-CA" → "fr"): under invariant globalization TwoLetterISOLanguageName
+    /// is "iv" for every culture, so no translated label was ever found.
+    /// </summary>
+    public static string Language => CultureInfo.CurrentUICulture.Name is { Length: >= 2 } name ? name[..2].ToLowerInvariant() : "en";
 
     public async Task LoadAsync(IEnumerable<long> skillIds, CancellationToken ct)
     {

@@ -36,10 +36,8 @@ public sealed class DefaultTaxonomy(
                 logger.LogInformation("Imported the shipped taxonomy {Key}@{Version}: {Skills} skills, {Occupations} occupations",
                     read.Import.Info.Key, read.Import.Info.Version, written.Skills, written.Occupations);
             }
-            else
-            {
-                await UpdateTranslationsAsync(conn, taxonomyId.Value, read.Import.Translations, ct);
-            }
+            // A fresh import writes the concepts only; their labels in other languages are stored (or brought up to date) here.
+            await UpdateTranslationsAsync(conn, taxonomyId.Value, read.Import.Translations, ct);
             if (embeddings is not null)
             {
                 var embedded = await new TaxonomyEmbedder(dataSource, embeddings).EmbedAsync(taxonomyId.Value, ct: ct);

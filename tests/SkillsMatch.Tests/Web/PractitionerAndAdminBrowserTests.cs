@@ -104,6 +104,7 @@ public sealed class PractitionerAndAdminBrowserTests(WebWorld world)
         Assert.Contains("Lacunes de compétences de la cohorte", text, StringComparison.Ordinal);
         Assert.Contains("masqué", text, StringComparison.Ordinal);
         Assert.Contains("sur 5 ne l'ont pas", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("analyste de données junior", StringComparison.Ordinal), "no French occupation title in: " + text); // the occupation's French title
         await WebWorld.CheckPageAsync(page, "practitioner-skill-gaps-fr");
         await page.GotoAsync("/app/practitioner/placements");
         Assert.Contains("Tableau des placements", await page.InnerTextAsync("main"), StringComparison.Ordinal);
