@@ -138,7 +138,7 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
     {
         // Issue 18, item 3: a Hamilton learner preferring onsite work got onsite jobs in Edmonton, Montréal and Saskatoon first.
         var elsewhere = await s.PostingAsync("Data Analyst Edmonton", [.. MatchingScenario.Essential.Select(x => (x, "required"))], region: "Alberta");
-        var remote = await s.PostingAsync("Data Analyst Remote", [.. MatchingScenario.Essential.Select(x => (x, "required"))], region: "Manitoba", remote: true);
+        await s.PostingAsync("Data Analyst Remote", [.. MatchingScenario.Essential.Select(x => (x, "required"))], region: "Manitoba", remote: true);
         using var learner = await s.Api.CreateClientAsync(Role.Learner, s.Full);
 
         var home = await GetAsync(learner, $"/learners/{s.Full}/matches?limit=100");
@@ -146,8 +146,12 @@ public sealed class MatchingApiTests(MatchingScenario s) : IClassFixture<Matchin
         Assert.Equal("home-region", home.GetProperty("filter").GetProperty("rule").GetString());
         Assert.Equal("CA-NU", home.GetProperty("filter").GetProperty("region").GetString());
         Assert.Contains(s.Posting, homeJobs);
-        Assert.Contains(remote, homeJobs);
         Assert.DoesNotContain(elsewhere, homeJobs);
+        // Every match is at home or remote, and remote ones come from anywhere. (Which remote postings make the top 100
+        // depends on the other tests' postings in the shared database, so this one is not looked for by id.)
+        var homeMatches = home.GetProperty("matches").EnumerateArray().ToList();
+        Assert.All(homeMatches, m => Assert.True(m.GetProperty("region").GetString() == "CA-NU" || m.GetProperty("remote").GetString() == "remote", m.ToString()));
+        Assert.Contains(homeMatches, m => m.GetProperty("remote").GetString() == "remote" && m.GetProperty("region").GetString() != "CA-NU");
 
         var moving = await GetAsync(learner, $"/learners/{s.Full}/matches?limit=100&relocate=true");
         Assert.Equal("relocating", moving.GetProperty("filter").GetProperty("rule").GetString());
